@@ -1,0 +1,177 @@
+/**
+ * Configuration: read once from the environment, validated, typed.
+ *
+ * A bad value stops the process with one line that names the variable, e.g.
+ *   Invalid configuration: PORT must be an integer between 0 and 65535 (got "http")
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+const DEV_JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce
+  .number({ error: "must be an integer between 0 and 65535" })
+  .int({ error: "must be an integer between 0 and 65535" })
+  .min(0, { error: "must be an integer between 0 and 65535" })
+  .max(65535, { error: "must be an integer between 0 and 65535" });
+
+const positiveInt = (max: number) =>
+  z.coerce
+    .number({ error: `must be an integer between 1 and ${max}` })
+    .int({ error: `must be an integer between 1 and ${max}` })
+    .min(1, { error: `must be an integer between 1 and ${max}` })
+    .max(max, { error: `must be an integer between 1 and ${max}` });
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), { error: "must be a postgres:// URL" });
+
+const redisUrl = z
+  .string()
+  .refine((v) => /^rediss?:\/\//.test(v), { error: "must be a redis:// or rediss:// URL" });
+
+const httpUrl = z
+  .string()
+  .refine((v) => /^https?:\/\//.test(v), { error: "must be an http:// or https:// URL" });
+
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"], {
+    error: "must be development, production or test",
+  }).default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: port.default(3000),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .optional(),
+
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  DATABASE_AUTHENTICATOR_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  AUTHENTICATOR_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, { error: "must be at least 8 characters" }).optional()),
+  DATABASE_POOL_SIZE: positiveInt(500).default(20),
+  EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  EMBEDDED_PG_PORT: port.default(54329),
+
+  REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
+
+  JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters" }).optional()),
+  JWT_EXPIRY: positiveInt(604800).default(900),
+
+  CORS_ORIGINS: z.string().default("*"),
+  GRAPHQL_DEPTH_LIMIT: positiveInt(100).default(12),
+  GRAPHQL_LIST_DEPTH_LIMIT: positiveInt(100).default(6),
+  STATEMENT_TIMEOUT_MS: positiveInt(600000).default(5000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(60000).default(8000),
+
+  WORKER_CONCURRENCY: positiveInt(100).default(4),
+  WORKER_POLL_INTERVAL_MS: positiveInt(60000).default(1000),
+
+  SITE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  API_EXTERNAL_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Owner connection (runs migrations, worker, auth). Undefined: use an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** Connection for PostGraphile as the LOGIN NOINHERIT `authenticator` role. */
+  authenticatorUrl: string | undefined;
+  authenticatorPassword: string;
+  databasePoolSize: number;
+  embedded: { dir: string; port: number };
+  redisUrl: string | undefined;
+  jwt: { secret: string; expirySeconds: number; isDevelopmentDefault: boolean };
+  corsOrigins: "*" | string[];
+  graphql: { depthLimit: number; listDepthLimit: number; statementTimeoutMs: number };
+  shutdownTimeoutMs: number;
+  worker: { concurrency: number; pollIntervalMs: number };
+  siteUrl: string;
+  apiExternalUrl: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse and validate an environment. Throws ConfigError with a one-line message. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const got = source[name];
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`,
+    );
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+
+  if (isProduction && !e.JWT_SECRET) {
+    throw new ConfigError("Invalid configuration: JWT_SECRET is required when NODE_ENV=production");
+  }
+  if (isProduction && !e.DATABASE_URL) {
+    throw new ConfigError("Invalid configuration: DATABASE_URL is required when NODE_ENV=production");
+  }
+  if (isProduction && !e.AUTHENTICATOR_PASSWORD && !e.DATABASE_AUTHENTICATOR_URL) {
+    throw new ConfigError(
+      "Invalid configuration: AUTHENTICATOR_PASSWORD (or DATABASE_AUTHENTICATOR_URL) is required when NODE_ENV=production",
+    );
+  }
+
+  const corsOrigins =
+    e.CORS_ORIGINS.trim() === "*"
+      ? ("*" as const)
+      : e.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean);
+
+  const siteUrl = e.SITE_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
+    databaseUrl: e.DATABASE_URL,
+    authenticatorUrl: e.DATABASE_AUTHENTICATOR_URL,
+    authenticatorPassword: e.AUTHENTICATOR_PASSWORD ?? "authenticator-development-password",
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    embedded: { dir: path.resolve(projectRoot, e.EMBEDDED_PG_DIR), port: e.EMBEDDED_PG_PORT },
+    redisUrl: e.REDIS_URL,
+    jwt: {
+      secret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      expirySeconds: e.JWT_EXPIRY,
+      isDevelopmentDefault: !e.JWT_SECRET,
+    },
+    corsOrigins,
+    graphql: {
+      depthLimit: e.GRAPHQL_DEPTH_LIMIT,
+      listDepthLimit: e.GRAPHQL_LIST_DEPTH_LIMIT,
+      statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    worker: { concurrency: e.WORKER_CONCURRENCY, pollIntervalMs: e.WORKER_POLL_INTERVAL_MS },
+    siteUrl,
+    apiExternalUrl: e.API_EXTERNAL_URL ?? `http://localhost:${e.PORT}`,
+  };
+}
+
+/** A random secret, for tests that need one. */
+export function randomSecret(): string {
+  return randomBytes(32).toString("hex");
+}

@@ -1,0 +1,115 @@
+/**
+ * The HTTP server: Express 5 with health, metrics, GraphQL (PostGraphile v5,
+ * websockets included) and the JSON error handling around them.
+ */
+import { createServer, type Server } from "node:http";
+import cors from "cors";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { postgraphile, type PostGraphileInstance } from "postgraphile";
+import { grafserv } from "postgraphile/grafserv/express/v4";
+import type { Pool } from "../db/pool.ts";
+import type { Config } from "../lib/config.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { Redis } from "../lib/redis.ts";
+import { makePreset } from "./graphql/preset.ts";
+import { healthRouter } from "./health.ts";
+import type { Metrics } from "./metrics.ts";
+import { requestLogging } from "./request-log.ts";
+
+export interface HttpDeps {
+  config: Config;
+  logger: Logger;
+  ownerPool: Pool;
+  authenticatorPool: Pool;
+  redis: Redis | undefined;
+  metrics: Metrics;
+}
+
+export interface HttpServer {
+  server: Server;
+  pgl: PostGraphileInstance;
+  /** Stop accepting, let in-flight requests finish (up to `timeoutMs`), then close the rest. */
+  close(timeoutMs: number): Promise<void>;
+}
+
+const CORS_ALLOWED_HEADERS = ["authorization", "apikey", "content-type", "x-client-info", "x-supabase-api-version", "x-request-id"];
+const CORS_EXPOSED_HEADERS = ["X-Request-Id", "X-Supabase-Api-Version", "X-Total-Count", "Link"];
+
+/** JSON errors for everything outside GraphQL (which answers in GraphQL's own shape). */
+function errorHandler(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e.status ?? e.statusCode ?? 500;
+    if (res.headersSent) return;
+    if (status >= 500) {
+      (req.log ?? logger).error({ err }, "unhandled error");
+      res.status(500).json({ error: "internal_error", message: "Internal server error", request_id: res.getHeader("X-Request-Id") });
+      return;
+    }
+    const code = e.type === "entity.parse.failed" ? "bad_json" : e.type === "entity.too.large" ? "request_too_large" : "bad_request";
+    res.status(status).json({ error: code, message: e.message ?? "Bad request" });
+  };
+}
+
+export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
+  const { config, logger } = deps;
+  const app = express();
+  const server = createServer(app);
+  app.disable("x-powered-by");
+
+  app.use(requestLogging(logger));
+  app.use(deps.metrics.httpMiddleware);
+  app.use(
+    helmet({
+      // Ruru (GraphiQL, development only) needs inline scripts.
+      contentSecurityPolicy: config.isProduction ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    cors({
+      origin: config.corsOrigins === "*" ? true : config.corsOrigins,
+      methods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      maxAge: 600,
+    }),
+  );
+
+  app.use("/health", healthRouter({ pool: deps.ownerPool, redis: deps.redis }));
+  app.get("/metrics", async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  const pgl = postgraphile(makePreset({ config, pool: deps.authenticatorPool, logger }));
+  const serv = pgl.createServ(grafserv);
+  await serv.addTo(app, server);
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not_found", message: "Not found" });
+  });
+  app.use(errorHandler(logger));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  return {
+    server,
+    pgl,
+    async close(timeoutMs) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Releases grafserv too, which ends websockets (subscriptions have no request to finish).
+      await pgl.release();
+      const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Per-request PostgreSQL settings for PostGraphile, as PostgREST/Supabase do it:
+ * `role` is the verified token's role and `request.jwt.claims` its claims, so
+ * `auth.uid()` and RLS see who is asking. No token: `anon`.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+import { bearerToken, InvalidTokenError, verifyToken, type JwtClaims } from "../auth/jwt.ts";
+
+export interface RequestIdentity {
+  claims: JwtClaims;
+}
+
+const ANON: JwtClaims = { role: "anon" };
+
+/**
+ * Identify the caller from an `Authorization: Bearer` token, else an `apikey`
+ * (the anon or service_role key). Throws InvalidTokenError for a bad token:
+ * a bad token is refused, never silently downgraded to anon.
+ */
+export function identify(authorization: string | undefined, apikey: string | undefined, secret: string): RequestIdentity {
+  const token = bearerToken(authorization) ?? (apikey || undefined);
+  if (authorization && !bearerToken(authorization)) throw new InvalidTokenError("Authorization header must be 'Bearer <token>'");
+  return { claims: token ? verifyToken(token, secret) : ANON };
+}
+
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function pgSettingsFor(identity: RequestIdentity, statementTimeoutMs: number): Record<string, string> {
+  return {
+    role: identity.claims.role,
+    "request.jwt.claims": JSON.stringify(identity.claims),
+    statement_timeout: String(statementTimeoutMs),
+  };
+}

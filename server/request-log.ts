@@ -1,0 +1,30 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "../lib/logger.ts";
+
+const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * One JSON log line per request, and `req.log` for everything logged while
+ * handling it; both carry the request id, which is also sent back as
+ * `X-Request-Id` (a caller's own id is kept when it looks like one).
+ */
+export function requestLogging(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId(req: IncomingMessage, res: ServerResponse) {
+      const given = req.headers["x-request-id"];
+      const id = typeof given === "string" && VALID_REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customAttributeKeys: { reqId: "request_id" },
+    customLogLevel(_req, res, err) {
+      if (err || res.statusCode >= 500) return "error";
+      if (res.statusCode >= 400) return "info";
+      return "debug";
+    },
+    autoLogging: { ignore: (req) => req.url === "/health/live" || req.url === "/health/ping" },
+  });
+}
