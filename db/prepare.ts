@@ -9,6 +9,8 @@ import path from "node:path";
 import JSON5 from "json5";
 import pg from "pg";
 import { migrate as gmMigrate, type Settings as MigrateSettings } from "graphile-migrate";
+// Not re-exported from the package root; see migrateDatabase.
+import { clearAllPools as clearMigratePools } from "graphile-migrate/dist/pgReal.js";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { projectRoot, type Config } from "../lib/config.ts";
 import { migrateLogger, workerLogger } from "../lib/graphile-logger.ts";
@@ -103,7 +105,13 @@ async function connectMaintenance(ownerUrl: string, target: string): Promise<pg.
 /** Install graphile-worker's schema, then apply committed migrations. Idempotent. */
 export async function migrateDatabase(ownerUrl: string, logger: Logger): Promise<void> {
   await runWorkerMigrations({ connectionString: ownerUrl, logger: workerLogger(logger) });
-  await gmMigrate(migrateSettings(ownerUrl, logger), false, false);
+  try {
+    await gmMigrate(migrateSettings(ownerUrl, logger), false, false);
+  } finally {
+    // graphile-migrate keeps its pool for a while after use and exits the
+    // process on any error of that pool (e.g. a database restart): close it now.
+    clearMigratePools();
+  }
 }
 
 export async function prepareDatabase(

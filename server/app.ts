@@ -104,12 +104,14 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     pgl,
     async close(timeoutMs) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Keep-alive connections become idle as their last response goes out: close them then.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
       // Releases grafserv too, which ends websockets (subscriptions have no request to finish).
       await pgl.release();
-      const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
       await closed;
-      clearTimeout(timer);
+      clearInterval(sweep);
+      clearTimeout(deadline);
     },
   };
 }

@@ -20,7 +20,13 @@ export function requestLogging(logger: Logger) {
       return id;
     },
     customAttributeKeys: { reqId: "request_id" },
+    serializers: {
+      req: (req: { method: string; url: string; remoteAddress?: string }) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
     customLogLevel(_req, res, err) {
+      // 503 is a deliberate answer (health checks, overload), not a fault.
+      if (res.statusCode === 503) return "warn";
       if (err || res.statusCode >= 500) return "error";
       if (res.statusCode >= 400) return "info";
       return "debug";

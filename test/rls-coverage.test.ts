@@ -1,0 +1,36 @@
+import t from "tap";
+import { createTestDatabase } from "./helpers/db.ts";
+
+// Walks the catalog, so a new table without RLS fails CI.
+const db = await createTestDatabase(t);
+
+t.test("every table in app_public has row-level security enabled", async (t) => {
+  const { rows } = await db.root.query<{ table: string; rls: boolean }>(
+    `select c.relname as table, c.relrowsecurity as rls
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'app_public' and c.relkind in ('r', 'p')
+      order by 1`,
+  );
+  for (const r of rows) t.ok(r.rls, `app_public.${r.table} has RLS enabled`);
+  t.pass(`${rows.length} app_public tables checked`);
+});
+
+t.test("no request role has any privilege on app_private or graphile_worker tables", async (t) => {
+  const { rows } = await db.root.query<{ grantee: string; table: string; privilege: string }>(
+    `select grantee, table_schema || '.' || table_name as table, privilege_type as privilege
+       from information_schema.role_table_grants
+      where table_schema in ('app_private', 'graphile_worker', 'graphile_migrate')
+        and grantee in ('anon', 'authenticated', 'service_role', 'authenticator', 'PUBLIC')`,
+  );
+  t.same(rows, []);
+});
+
+t.test("every SECURITY DEFINER function pins its search_path", async (t) => {
+  const { rows } = await db.root.query<{ fn: string }>(
+    `select p.oid::regprocedure::text as fn
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname in ('app_public', 'app_private', 'auth') and p.prosecdef
+        and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) c where c like 'search_path=%')`,
+  );
+  t.same(rows, [], "SECURITY DEFINER functions without a fixed search_path");
+});

@@ -1,0 +1,18 @@
+import t from "tap";
+import { readFileSync } from "node:fs";
+import { createPool } from "../db/pool.ts";
+import { loadConfig } from "../lib/config.ts";
+import { buildSchemaSDL, SCHEMA_FILE } from "../server/graphql/schema-export.ts";
+import { createTestDatabase, testLogger } from "./helpers/db.ts";
+
+process.env.GRAPHILE_ENV ??= "test";
+
+t.test("schema.graphql is what the migrations produce (run `npm run schema:export` after a migration)", async (t) => {
+  const db = await createTestDatabase(t);
+  const pool = createPool(db.authenticatorUrl, 2, "schema-test", testLogger);
+  t.teardown(() => pool.end());
+  const sdl = await buildSchemaSDL(loadConfig({ NODE_ENV: "test" }), pool, testLogger);
+  const committed = readFileSync(SCHEMA_FILE, "utf8");
+  t.ok(sdl === committed, "schema.graphql is up to date");
+  if (sdl !== committed) t.comment("schema.graphql is stale: run `npm run schema:export` and commit it");
+});

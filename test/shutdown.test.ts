@@ -1,0 +1,69 @@
+import t from "tap";
+import { spawn } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { projectRoot } from "../lib/config.ts";
+import { AUTHENTICATOR_PASSWORD, createTestDatabase } from "./helpers/db.ts";
+import { TEST_JWT_SECRET } from "./helpers/system.ts";
+
+const db = await createTestDatabase(t);
+
+t.test("SIGTERM: stop accepting, finish in-flight requests, stop the worker, exit 0 within 10 s", async (t) => {
+  const child = spawn(process.execPath, [path.join(projectRoot, "server/main.ts")], {
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      LOG_LEVEL: "info",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      DATABASE_URL: db.ownerUrl,
+      AUTHENTICATOR_PASSWORD,
+      JWT_SECRET: TEST_JWT_SECRET,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)".*"msg":"started"/.exec(output);
+      if (m) resolve(m[1]!);
+    });
+    child.on("exit", () => reject(new Error(`server exited early:\n${output}`)));
+  });
+  t.teardown(() => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  });
+
+  // A request whose body is still arriving when SIGTERM lands.
+  const body = JSON.stringify({ query: "{ __typename }" });
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = http.request(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+    });
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("error", reject);
+    req.write(body.slice(0, 5));
+    setTimeout(() => {
+      child.kill("SIGTERM");
+      setTimeout(() => req.end(body.slice(5)), 300);
+    }, 100);
+  });
+
+  const started = Date.now();
+  const res = await response;
+  t.equal(res.status, 200, "in-flight request answered");
+  t.same(JSON.parse(res.text), { data: { __typename: "Query" } });
+
+  await t.rejects(fetch(`${url}/health/live`), "new connections are refused");
+  const code = await exited;
+  t.equal(code, 0, "exit code 0");
+  t.ok(Date.now() - started < 10_000, "within 10 s");
+  t.match(output, /"msg":"stopped"/);
+});
