@@ -78,6 +78,26 @@ const envSchema = z.object({
 
   SITE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
   API_EXTERNAL_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  ADDITIONAL_REDIRECT_URLS: z.string().default(""),
+  TRUST_PROXY: z.string().default("loopback"),
+
+  BCRYPT_COST: z.coerce
+    .number({ error: "must be an integer between 4 and 15" })
+    .int({ error: "must be an integer between 4 and 15" })
+    .min(4, { error: "must be an integer between 4 and 15" })
+    .max(15, { error: "must be an integer between 4 and 15" })
+    .default(12),
+  AUTH_AUTOCONFIRM: bool.optional(),
+  AUTH_PASSWORD_MIN_LENGTH: positiveInt(72).default(6),
+  AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(1_000_000).default(10),
+  AUTH_EMAIL_MIN_INTERVAL_S: z.coerce.number({ error: "must be a number of seconds" }).int().min(0).default(60),
+  AUTH_REFRESH_REUSE_INTERVAL_S: z.coerce.number({ error: "must be a number of seconds" }).int().min(0).default(10),
+  AUTH_SESSION_DAYS: positiveInt(3650).default(30),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine((v) => /^smtps?:\/\//.test(v), { error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  MAIL_FROM: z.string().default("pgsocial <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +123,20 @@ export interface Config {
   worker: { concurrency: number; pollIntervalMs: number };
   siteUrl: string;
   apiExternalUrl: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (rate limits key on the client IP). */
+  trustProxy: boolean | number | string;
+  auth: {
+    bcryptCost: number;
+    autoconfirm: boolean;
+    passwordMinLength: number;
+    rateLimitPerMinute: number;
+    emailMinIntervalS: number;
+    refreshReuseIntervalS: number;
+    sessionDays: number;
+    /** Where email links may send the user after verification, besides SITE_URL. */
+    redirectUrls: string[];
+  };
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -168,7 +202,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     worker: { concurrency: e.WORKER_CONCURRENCY, pollIntervalMs: e.WORKER_POLL_INTERVAL_MS },
     siteUrl,
     apiExternalUrl: e.API_EXTERNAL_URL ?? `http://localhost:${e.PORT}`,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    auth: {
+      bcryptCost: e.BCRYPT_COST,
+      autoconfirm: e.AUTH_AUTOCONFIRM ?? !isProduction,
+      passwordMinLength: e.AUTH_PASSWORD_MIN_LENGTH,
+      rateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+      emailMinIntervalS: e.AUTH_EMAIL_MIN_INTERVAL_S,
+      refreshReuseIntervalS: e.AUTH_REFRESH_REUSE_INTERVAL_S,
+      sessionDays: e.AUTH_SESSION_DAYS,
+      redirectUrls: e.ADDITIONAL_REDIRECT_URLS.split(",").map((s) => s.trim()).filter(Boolean),
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
+}
+
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === "true") return true;
+  if (v === "false" || v === "") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 /** A random secret, for tests that need one. */

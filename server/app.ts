@@ -12,6 +12,9 @@ import type { Pool } from "../db/pool.ts";
 import type { Config } from "../lib/config.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Redis } from "../lib/redis.ts";
+import { createPasswordHasher } from "./auth/passwords.ts";
+import { createAuthRateLimiter } from "./auth/rate-limit.ts";
+import { authRouter } from "./auth/router.ts";
 import { makePreset } from "./graphql/preset.ts";
 import { healthRouter } from "./health.ts";
 import type { Metrics } from "./metrics.ts";
@@ -34,7 +37,7 @@ export interface HttpServer {
 }
 
 const CORS_ALLOWED_HEADERS = ["authorization", "apikey", "content-type", "x-client-info", "x-supabase-api-version", "x-request-id"];
-const CORS_EXPOSED_HEADERS = ["X-Request-Id", "X-Supabase-Api-Version", "X-Total-Count", "Link"];
+const CORS_EXPOSED_HEADERS = ["X-Request-Id", "X-Supabase-Api-Version", "X-Total-Count", "Link", "x-sb-error-code"];
 
 /** JSON errors for everything outside GraphQL (which answers in GraphQL's own shape). */
 function errorHandler(logger: Logger) {
@@ -57,6 +60,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
 
   app.use(requestLogging(logger));
   app.use(deps.metrics.httpMiddleware);
@@ -82,6 +86,10 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
+  const hasher = createPasswordHasher(config.auth.bcryptCost);
+  const limiter = createAuthRateLimiter(config.auth.rateLimitPerMinute, deps.redis);
+  app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter }));
+
   const pgl = postgraphile(makePreset({ config, pool: deps.authenticatorPool, logger }));
   const serv = pgl.createServ(grafserv);
   await serv.addTo(app, server);
@@ -92,9 +100,12 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   app.use(errorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (err) => {
+      void hasher.close();
+      reject(err);
+    });
     server.listen(config.port, config.host, () => {
-      server.off("error", reject);
+      server.removeAllListeners("error");
       resolve();
     });
   });
@@ -112,6 +123,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       await closed;
       clearInterval(sweep);
       clearTimeout(deadline);
+      await hasher.close();
     },
   };
 }

@@ -16,7 +16,7 @@ export const CRONTAB_FILE = path.join(projectRoot, "worker", "crontab");
 export async function startWorker(deps: { config: Config; pool: Pool; logger: Logger }): Promise<Runner> {
   const runner = await run({
     pgPool: deps.pool,
-    taskList: makeTaskList(),
+    taskList: makeTaskList(deps.config, deps.logger),
     crontabFile: CRONTAB_FILE,
     concurrency: deps.config.worker.concurrency,
     pollInterval: deps.config.worker.pollIntervalMs,

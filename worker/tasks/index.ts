@@ -1,9 +1,13 @@
 import type { TaskList } from "graphile-worker";
+import type { Config } from "../../lib/config.ts";
+import type { Logger } from "../../lib/logger.ts";
+import { makeMailSend } from "./mail__send.ts";
 import { worker__heartbeat } from "./worker__heartbeat.ts";
 
 /** Everything the worker can run. Each task calls SQL; none re-implements a rule. */
-export function makeTaskList(): TaskList {
+export function makeTaskList(config: Config, logger: Logger): TaskList {
   return {
+    mail__send: makeMailSend(config, logger),
     worker__heartbeat,
   };
 }
