@@ -15,14 +15,28 @@ t.test("every table in app_public has row-level security enabled", async (t) => 
   t.pass(`${rows.length} app_public tables checked`);
 });
 
-t.test("no request role has any privilege on app_private or graphile_worker tables", async (t) => {
+t.test("no request role has any privilege on auth, app_private or graphile_worker tables", async (t) => {
+  const { rows: tables } = await db.root.query<{ n: number }>(
+    "select count(*)::int as n from pg_tables where schemaname = 'auth' and tablename in ('users', 'sessions', 'refresh_tokens', 'identities')",
+  );
+  t.equal(tables[0]!.n, 4, "the auth tables exist");
   const { rows } = await db.root.query<{ grantee: string; table: string; privilege: string }>(
     `select grantee, table_schema || '.' || table_name as table, privilege_type as privilege
        from information_schema.role_table_grants
-      where table_schema in ('app_private', 'graphile_worker', 'graphile_migrate')
+      where table_schema in ('auth', 'app_private', 'graphile_worker', 'graphile_migrate')
         and grantee in ('anon', 'authenticated', 'service_role', 'authenticator', 'PUBLIC')`,
   );
   t.same(rows, []);
+});
+
+t.test("request roles cannot read auth.users even with column privileges", async (t) => {
+  for (const role of ["anon", "authenticated"]) {
+    const { rows } = await db.root.query<{ can: boolean }>(
+      "select has_any_column_privilege($1, 'auth.users', 'SELECT') or has_any_column_privilege($1, 'auth.refresh_tokens', 'SELECT') as can",
+      [role],
+    );
+    t.equal(rows[0]!.can, false, role);
+  }
 });
 
 t.test("every SECURITY DEFINER function pins its search_path", async (t) => {

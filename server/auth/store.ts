@@ -105,7 +105,7 @@ export async function insertUser(
   const user = rows[0]!;
   await db.query(
     `insert into auth.identities (provider_id, user_id, identity_data, provider)
-     values ($1, $1, $2, 'email')`,
+     values ($1::text, $1::uuid, $2, 'email')`,
     [user.id, { sub: user.id, email: user.email, email_verified: u.confirmed, phone_verified: false }],
   );
   return user;

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import type { Test } from "tap";
+import rootTest, { type Test } from "tap";
 import { startEmbeddedPostgres } from "../../db/embedded.ts";
 import { withCredentials, withDatabase } from "../../db/pool.ts";
 import { ensureRolesAndDatabase, migrateDatabase, type Database } from "../../db/prepare.ts";
@@ -32,20 +32,29 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-/** The server to create test databases on, as a URL to its maintenance database. */
-async function testCluster(t: Test): Promise<string> {
-  if (process.env.TEST_DATABASE !== "embedded") {
-    if (process.env.TEST_DATABASE_URL) return withDatabase(process.env.TEST_DATABASE_URL, "postgres");
-    if (await reachable(LOCAL)) return LOCAL;
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), "pgsocial-test-"));
-  const port = 55000 + Math.floor(Math.random() * 5000);
-  const embedded = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port }, testLogger);
-  t.teardown(async () => {
-    await embedded.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return embedded.url;
+let cluster: Promise<string> | undefined;
+
+/**
+ * The server to create test databases on, as a URL to its maintenance
+ * database; one per test process (an embedded one is stopped when the root
+ * test ends).
+ */
+function testCluster(): Promise<string> {
+  cluster ??= (async () => {
+    if (process.env.TEST_DATABASE !== "embedded") {
+      if (process.env.TEST_DATABASE_URL) return withDatabase(process.env.TEST_DATABASE_URL, "postgres");
+      if (await reachable(LOCAL)) return LOCAL;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), "pgsocial-test-"));
+    const port = 55000 + Math.floor(Math.random() * 5000);
+    const embedded = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port }, testLogger);
+    rootTest.teardown(async () => {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    return embedded.url;
+  })();
+  return cluster;
 }
 
 export interface TestDatabase extends Database {
@@ -56,7 +65,7 @@ export interface TestDatabase extends Database {
 
 /** A new, migrated database for this test file. */
 export async function createTestDatabase(t: Test): Promise<TestDatabase> {
-  const cluster = await testCluster(t);
+  const cluster = await testCluster();
   const name = `pgsocial_test_${randomBytes(6).toString("hex")}`;
   const ownerUrl = withDatabase(cluster, name);
   await ensureRolesAndDatabase(ownerUrl, AUTHENTICATOR_PASSWORD, testLogger);
