@@ -74,7 +74,11 @@ export class AuthContext {
   ): Promise<Record<string, unknown>> {
     const user = await store.findUserById(db, userId);
     if (!user) throw errors.refreshTokenNotFound();
-    const identities = await store.identitiesOf(db, userId);
+    return this.sessionJson(user, await store.identitiesOf(db, userId), session, refreshToken);
+  }
+
+  /** GoTrue's session body: a fresh access token for the session, the refresh token, the user. */
+  sessionJson(user: store.UserRow, identities: store.IdentityRow[], session: store.SessionRow, refreshToken: string): Record<string, unknown> {
     const access = signAccessToken(
       {
         iss: this.issuer,

@@ -165,16 +165,15 @@ export function authRouter(deps: AuthDeps): Router {
     if (grant === "refresh_token") {
       const { refresh_token: presented } = parseBody(refreshGrantBody, req.body);
       const child = auth.childOf(presented);
-      const rotated = await auth.tx((db) =>
-        store.rotateRefreshToken(db, hashToken(presented), hashToken(child), config.auth.refreshReuseIntervalS),
-      );
+      // One statement: the function locks, rotates and commits atomically.
+      const rotated = await store.rotateRefreshToken(deps.pool, hashToken(presented), hashToken(child), config.auth.refreshReuseIntervalS);
       if (rotated.status === "not_found") throw errors.refreshTokenNotFound();
       if (rotated.status === "session_expired") throw errors.sessionExpired();
       if (rotated.status === "already_used") throw errors.refreshTokenAlreadyUsed();
-      const session = await store.findSession(deps.pool, rotated.session_id!);
-      if (!session) throw errors.refreshTokenNotFound();
+      const found = await store.findUserSession(deps.pool, rotated.user_id!, rotated.session_id!);
+      if (!found) throw errors.refreshTokenNotFound();
       const token = rotated.status === "rotated" ? child : descendantToken(presented, rotated.depth, auth.refreshKey);
-      res.json(await auth.sessionResponse(deps.pool, rotated.user_id!, session, token));
+      res.json(auth.sessionJson(found.user, found.identities, found.session, token));
       return;
     }
     throw new AuthApiError(400, "invalid_credentials", "unsupported_grant_type");

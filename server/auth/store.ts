@@ -145,6 +145,26 @@ export async function createSession(
   return session;
 }
 
+/** A user, its identities and one of its live sessions, in one round trip (for refresh). */
+export async function findUserSession(
+  db: Queryable,
+  userId: string,
+  sessionId: string,
+): Promise<{ user: UserRow; identities: IdentityRow[]; session: SessionRow } | undefined> {
+  const { rows } = await db.query<UserRow & { identities_json: IdentityRow[]; session_json: SessionRow }>(
+    `select u.*,
+            (select coalesce(json_agg(i order by i.created_at), '[]') from auth.identities i where i.user_id = u.id) as identities_json,
+            json_build_object('id', s.id, 'user_id', s.user_id, 'amr', s.amr, 'aal', s.aal, 'not_after', s.not_after) as session_json
+       from auth.users u join auth.sessions s on s.user_id = u.id
+      where u.id = $1 and s.id = $2 and s.not_after > now()`,
+    [userId, sessionId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { identities_json, session_json, ...user } = row;
+  return { user, identities: identities_json, session: session_json };
+}
+
 export async function findSession(db: Queryable, id: string): Promise<SessionRow | undefined> {
   const { rows } = await db.query<SessionRow>("select id, user_id, amr, aal, not_after from auth.sessions where id = $1 and not_after > now()", [id]);
   return rows[0];
