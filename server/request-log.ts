@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pinoHttp } from "pino-http";
-import type { Logger } from "../lib/logger.ts";
+import { logContext, type Logger } from "../lib/logger.ts";
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -11,7 +11,7 @@ const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
  * `X-Request-Id` (a caller's own id is kept when it looks like one).
  */
 export function requestLogging(logger: Logger) {
-  return pinoHttp({
+  const httpLogger = pinoHttp({
     logger,
     genReqId(req: IncomingMessage, res: ServerResponse) {
       const given = req.headers["x-request-id"];
@@ -19,6 +19,8 @@ export function requestLogging(logger: Logger) {
       res.setHeader("X-Request-Id", id);
       return id;
     },
+    // Every line logged through req.log carries `request_id` (not the whole request).
+    quietReqLogger: true,
     customAttributeKeys: { reqId: "request_id" },
     serializers: {
       req: (req: { method: string; url: string; remoteAddress?: string }) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
@@ -33,4 +35,8 @@ export function requestLogging(logger: Logger) {
     },
     autoLogging: { ignore: (req) => req.url === "/health/live" || req.url === "/health/ping" },
   });
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    httpLogger(req, res);
+    logContext.run({ request_id: String(req.id) }, next);
+  };
 }

@@ -1,6 +1,7 @@
 /** Start the real system (HTTP server and/or worker) on a test database. */
 import type { Test } from "tap";
 import { loadConfig } from "../../lib/config.ts";
+import type { Logger } from "../../lib/logger.ts";
 import { startSystem, type System } from "../../lib/system.ts";
 import { AUTHENTICATOR_PASSWORD, createTestDatabase, testLogger, type TestDatabase } from "./db.ts";
 
@@ -15,7 +16,7 @@ export interface TestSystem extends System {
 
 export async function startTestSystem(
   t: Test,
-  opts: { worker?: boolean; server?: boolean; env?: Record<string, string>; db?: TestDatabase } = {},
+  opts: { worker?: boolean; server?: boolean; env?: Record<string, string>; db?: TestDatabase; logger?: Logger } = {},
 ): Promise<TestSystem> {
   const db = opts.db ?? (await createTestDatabase(t));
   const config = loadConfig({
@@ -28,7 +29,7 @@ export async function startTestSystem(
     WORKER_POLL_INTERVAL_MS: "200",
     ...opts.env,
   });
-  const system = await startSystem(config, testLogger, {
+  const system = await startSystem(config, opts.logger ?? testLogger, {
     server: opts.server ?? true,
     worker: opts.worker ?? false,
     database: db,
