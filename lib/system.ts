@@ -8,7 +8,7 @@ import { createPool, type Pool } from "../db/pool.ts";
 import { prepareDatabase, type Database } from "../db/prepare.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
-import { createRedis, type Redis } from "./redis.ts";
+import { createRedis, redisReady, type Redis } from "./redis.ts";
 import type { HttpServer } from "../server/app.ts";
 
 export interface SystemOptions {
@@ -39,6 +39,9 @@ export async function startSystem(config: Config, logger: Logger, options: Syste
     ? createPool(database.authenticatorUrl, config.databasePoolSize, "authenticator", logger)
     : undefined;
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger, options.server ? "server" : "worker") : undefined;
+
+  // Give Redis a moment, so that shared state (rate limits, caches) is shared from the first request.
+  if (redis && !(await redisReady(redis, 2000))) logger.warn("Redis not reachable at start; going on with PostgreSQL alone");
 
   let worker: Runner | undefined;
   let http: HttpServer | undefined;
