@@ -59,8 +59,15 @@ export async function ensureRolesAndDatabase(ownerUrl: string, authenticatorPass
       "select rolsuper as super, rolcreaterole as createrole, rolcreatedb as createdb from pg_roles where rolname = current_user",
     );
     const me = rows[0]!;
+    const exists = await client.query("select 1 from pg_database where datname = $1", [target]);
+    if (!exists.rowCount) {
+      if (!me.super && !me.createdb) throw new Error(`Database "${target}" does not exist and the DATABASE_URL user may not create it.`);
+      await client.query(`create database ${client.escapeIdentifier(target)}`);
+      logger.info({ database: target }, "created database");
+    }
     if (me.super) {
-      await client.query(readFileSync(ROLES_SQL, "utf8"));
+      // The same file graphile-migrate runs after a reset, with its placeholder filled in.
+      await client.query(readFileSync(ROLES_SQL, "utf8").replaceAll(":DATABASE_NAME", client.escapeIdentifier(target)));
       if (authenticatorPassword) {
         await client.query(`alter role authenticator password ${client.escapeLiteral(authenticatorPassword)}`);
       }
@@ -74,12 +81,6 @@ export async function ensureRolesAndDatabase(ownerUrl: string, authenticatorPass
             `run migrations/afterReset.sql once as a superuser.`,
         );
       }
-    }
-    const exists = await client.query("select 1 from pg_database where datname = $1", [target]);
-    if (!exists.rowCount) {
-      if (!me.super && !me.createdb) throw new Error(`Database "${target}" does not exist and the DATABASE_URL user may not create it.`);
-      await client.query(`create database ${client.escapeIdentifier(target)}`);
-      logger.info({ database: target }, "created database");
     }
   } finally {
     await client.query("select pg_advisory_unlock($1)", [SETUP_LOCK]).catch(() => undefined);

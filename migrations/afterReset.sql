@@ -28,3 +28,6 @@ end
 $$;
 
 grant anon, authenticated, service_role to authenticator;
+
+-- graphile-migrate's reset revokes CONNECT from PUBLIC on the new database.
+grant connect on database :DATABASE_NAME to authenticator;

@@ -39,6 +39,26 @@ t.test("request roles cannot read auth.users even with column privileges", async
   }
 });
 
+t.test("request roles may call only the app_private helpers that policies use", async (t) => {
+  const { rows } = await db.root.query<{ fn: string }>(
+    `select distinct p.oid::regprocedure::text as fn
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = 'app_private'
+        and (has_function_privilege('anon', p.oid, 'EXECUTE') or has_function_privilege('authenticated', p.oid, 'EXECUTE'))
+      order by 1`,
+  );
+  t.same(rows.map((r) => r.fn), [
+    "app_private.follows(uuid,uuid)",
+    "app_private.is_blocked_pair(uuid,uuid)",
+    "app_private.post_visible(uuid,uuid,app_public.post_audience,boolean,boolean,integer,boolean)",
+    "app_private.setting(text)",
+    "app_private.viewer_block_ids()",
+    "app_private.viewer_follower_ids()",
+    "app_private.viewer_following_ids()",
+    "app_private.viewer_mute_ids()",
+  ]);
+});
+
 t.test("every SECURITY DEFINER function pins its search_path", async (t) => {
   const { rows } = await db.root.query<{ fn: string }>(
     `select p.oid::regprocedure::text as fn
