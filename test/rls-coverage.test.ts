@@ -50,6 +50,7 @@ t.test("request roles may call only the app_private helpers that policies use", 
   t.same(rows.map((r) => r.fn), [
     "app_private.follows(uuid,uuid)",
     "app_private.is_blocked_pair(uuid,uuid)",
+    "app_private.is_reserved_handle(text)",
     "app_private.post_visible(uuid,uuid,app_public.post_audience,boolean,boolean,integer,boolean)",
     "app_private.setting(text)",
     "app_private.viewer_block_ids()",

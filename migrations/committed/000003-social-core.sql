@@ -1,5 +1,5 @@
 --! Previous: sha1:79e24f8dde9487dd12373e289af01d1081d409dc
---! Hash: sha1:67a65da99804faa9889550abfce3dcb4967db0b8
+--! Hash: sha1:5735f6071cea81d63e0c37e3a382555b9ed45f4c
 --! Message: social core
 
 --------------------------------------------------------------------------------
@@ -25,7 +25,7 @@ drop table if exists app_public.bookmarks, app_public.reposts, app_public.commen
   app_public.profile_details, app_private.user_activity, app_private.settings cascade;
 drop type if exists app_public.post_audience, app_public.audience_setting, app_public.follow_status,
   app_public.media_type, app_public.verification_status cascade;
-drop function if exists app_public.repost(uuid), app_private.tg_posts__keep_history(), app_private.tg_profiles__create_rows(), app_private.tg_profiles__privacy_change(),
+drop function if exists app_private.tg_profiles__check_handle(), app_public.repost(uuid), app_private.tg_posts__keep_history(), app_private.tg_profiles__create_rows(), app_private.tg_profiles__privacy_change(),
   app_private.setting(text), app_private.is_blocked_pair(uuid, uuid), app_private.follows(uuid, uuid),
   app_private.is_staff(uuid), app_private.viewer_following_ids(), app_private.viewer_follower_ids(),
   app_private.viewer_block_ids(), app_private.viewer_mute_ids(),
@@ -89,6 +89,7 @@ create table app_public.profile_details (
   bio text check (char_length(bio) <= 160),
   website text check (website ~ '^https?://' and char_length(website) <= 200),
   location text check (char_length(location) <= 60),
+  created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
 alter table app_public.profile_details enable row level security;
@@ -96,6 +97,7 @@ comment on table app_public.profile_details is 'The full profile, shown to whoev
 comment on column app_public.profile_details.bio is 'Short biography, up to 160 characters.';
 comment on column app_public.profile_details.website is 'A link, http(s).';
 comment on column app_public.profile_details.location is 'Where the user says they are.';
+comment on column app_public.profile_details.created_at is 'When the profile was created.';
 comment on column app_public.profile_details.updated_at is 'When the details last changed.';
 
 -- Settings: private to their owner.
@@ -149,6 +151,29 @@ create trigger _200_create_rows after insert on app_public.profiles
 -- Rows for profiles created before this migration.
 insert into app_public.profile_details (profile_id) select id from app_public.profiles;
 insert into app_public.user_settings (user_id) select id from app_public.profiles;
+
+-- Derived handles avoid reserved words too (redefines the auth migration's version).
+create or replace function app_private.derive_handle(email text) returns citext
+  language plpgsql volatile
+  set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+  base text := left(regexp_replace(lower(split_part(coalesce(email, ''), '@', 1)), '[^a-z0-9_]+', '_', 'g'), 20);
+  candidate text;
+begin
+  base := trim(both '_' from base);
+  if char_length(base) < 3 then base := 'user' || base; end if;
+  candidate := base;
+  for i in 1..50 loop
+    if not app_private.is_reserved_handle(candidate)
+       and not exists (select 1 from app_public.profiles p where p.handle = candidate::citext) then
+      return candidate::citext;
+    end if;
+    candidate := base || '_' || (floor(random() * (case when i < 10 then 10000 else 100000000 end)))::int;
+  end loop;
+  raise exception 'could not derive a free handle for %', email using errcode = 'CONFL';
+end;
+$$;
 
 --------------------------------------------------------------------------------
 -- Social graph
@@ -289,18 +314,42 @@ grant execute on function
 --------------------------------------------------------------------------------
 -- Public relationship API (names from the design document).
 --------------------------------------------------------------------------------
+create or replace function app_private.is_reserved_handle(handle text) returns boolean
+  language sql immutable
+as $$
+  select lower(handle) = any (array[
+    'admin', 'administrator', 'root', 'support', 'help', 'api', 'auth', 'graphql', 'graphiql', 'health',
+    'metrics', 'settings', 'login', 'logout', 'signup', 'signin', 'register', 'explore', 'home', 'search',
+    'notifications', 'messages', 'me', 'null', 'undefined', 'system', 'staff', 'moderator', 'pgsocial'
+  ])
+$$;
+comment on function app_private.is_reserved_handle(text) is 'Handles nobody may take (routes, roles, system words).';
+grant execute on function app_private.is_reserved_handle(text) to anon, authenticated, service_role;
+
 create or replace function app_public.is_handle_available(handle text) returns boolean
   language sql stable security definer
   set search_path = pg_catalog, public, pg_temp
 as $$
-  select handle ~ '^[A-Za-z0-9_]{3,30}$'
-     and lower(handle) not in (
-       'admin', 'administrator', 'root', 'support', 'help', 'api', 'auth', 'graphql', 'graphiql', 'health',
-       'metrics', 'settings', 'login', 'logout', 'signup', 'signin', 'register', 'explore', 'home', 'search',
-       'notifications', 'messages', 'me', 'null', 'undefined', 'system', 'staff', 'moderator', 'pgsocial'
-     )
-     and not exists (select 1 from app_public.profiles p where p.handle = handle::citext)
+  select is_handle_available.handle ~ '^[A-Za-z0-9_]{3,30}$'
+     and not app_private.is_reserved_handle(is_handle_available.handle)
+     and not exists (select 1 from app_public.profiles p where p.handle = is_handle_available.handle::citext)
 $$;
+
+create or replace function app_private.tg_profiles__check_handle() returns trigger
+  language plpgsql
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if app_private.is_reserved_handle(new.handle::text) then
+    raise exception 'The handle "%" is reserved', new.handle using errcode = 'INVAL';
+  end if;
+  return new;
+end;
+$$;
+drop trigger if exists _200_check_handle on app_public.profiles;
+create trigger _200_check_handle before update of handle on app_public.profiles
+  for each row when (new.handle is distinct from old.handle)
+  execute function app_private.tg_profiles__check_handle();
 comment on function app_public.is_handle_available(text) is
   'True when the handle is well formed (3-30 letters, digits, underscores), not reserved, and not taken (case-insensitively).';
 
