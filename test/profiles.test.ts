@@ -49,8 +49,11 @@ t.test("anyone may read profiles", async (t) => {
 t.test("a user may update their own profile, not another's", async (t) => {
   const own = await as("authenticated", alice, "update app_public.profiles set display_name = 'Al' where id = $1 returning display_name", [alice]);
   t.same(own, [{ display_name: "Al" }]);
-  const other = await as("authenticated", bob, "update app_public.profiles set display_name = 'Hacked' where id = $1 returning id", [alice]);
-  t.same(other, [], "RLS hides the row: nothing updated");
+  await t.rejects(
+    as("authenticated", bob, "update app_public.profiles set display_name = 'Hacked' where id = $1 returning id", [alice]),
+    { code: "42501" },
+    "someone else's profile: refused",
+  );
   await t.rejects(as("anon", null, "update app_public.profiles set display_name = 'x'"), { code: "42501" }, "anon may not update");
 });
 

@@ -1,5 +1,5 @@
 --! Previous: sha1:79e24f8dde9487dd12373e289af01d1081d409dc
---! Hash: sha1:5735f6071cea81d63e0c37e3a382555b9ed45f4c
+--! Hash: sha1:672c8fa4cd9f6eb12add992644dbdc151c0b1836
 --! Message: social core
 
 --------------------------------------------------------------------------------
@@ -619,8 +619,10 @@ create policy select_visible on app_public.posts for select using (
   or (select auth.is_moderator())
 );
 create policy insert_own on app_public.posts for insert with check (author_id = (select auth.uid()));
+-- USING admits every visible post and WITH CHECK demands ownership, so that
+-- editing someone else's post is a clear "Permission denied", not a silent no-op.
 create policy update_own on app_public.posts for update
-  using (author_id = (select auth.uid()) and deleted_at is null)
+  using (deleted_at is null)
   with check (author_id = (select auth.uid()));
 
 -- Dependent rows are visible with their post (the subquery applies the posts policy).
@@ -999,7 +1001,12 @@ drop policy if exists select_visible on app_public.profiles;
 create policy select_visible on app_public.profiles for select using (not (id = any ((select app_private.viewer_block_ids())::uuid[])));
 create policy select_visible on app_public.profile_details for select using (app_public.can_view_profile((select auth.uid()), profile_id));
 create policy update_self on app_public.profile_details for update
-  using (profile_id = (select auth.uid())) with check (profile_id = (select auth.uid()));
+  using (true) with check (profile_id = (select auth.uid()));
+
+-- Profiles likewise: someone else's profile is a clear refusal (replaces the auth migration's policy).
+drop policy if exists update_self on app_public.profiles;
+create policy update_self on app_public.profiles for update
+  using (true) with check (id = (select auth.uid()));
 grant select on app_public.profile_details to anon, authenticated, service_role;
 grant update (bio, website, location) on app_public.profile_details to authenticated;
 create trigger _100_timestamps before update on app_public.profile_details
@@ -1241,7 +1248,7 @@ create policy insert_own on app_public.comments for insert with check (
   and not exists (select 1 from app_public.posts p where p.id = post_id and app_private.is_blocked_pair(p.author_id, (select auth.uid())))
 );
 create policy update_own on app_public.comments for update
-  using (author_id = (select auth.uid()) and deleted_at is null) with check (author_id = (select auth.uid()));
+  using (deleted_at is null) with check (author_id = (select auth.uid()));
 create policy select_visible on app_public.comment_mentions for select using (exists (select 1 from app_public.comments c where c.id = comment_id));
 grant select on app_public.comments, app_public.comment_mentions to anon, authenticated, service_role;
 grant insert (post_id, parent_id, body) on app_public.comments to authenticated;
@@ -1372,7 +1379,7 @@ declare
   row app_public.bookmarks;
 begin
   insert into app_public.bookmarks (user_id, post_id) values (me, p.id)
-  on conflict (user_id, post_id) do update set created_at = app_public.bookmarks.created_at
+  on conflict on constraint bookmarks_pkey do update set created_at = app_public.bookmarks.created_at
   returning * into row;
   return row;
 end;
