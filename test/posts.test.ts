@@ -197,7 +197,7 @@ t.test("settings are the owner's own", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const upd = `mutation($id: UUID!) { updateUserSetting(input: { userId: $id, patch: { messagePermission: mutuals, notificationPreferences: { like: false } } }) { userSetting { messagePermission notificationPreferences } } }`;
   t.same((await gql(a, upd, { id: a })).body.data, { updateUserSetting: { userSetting: { messagePermission: "mutuals", notificationPreferences: { like: false } } } });
-  const theirs = await gql(b, upd, { id: a });
+  const theirs = await gql(b, upd.replace("messagePermission: mutuals", "messagePermission: nobody"), { id: a });
   t.same(theirs.body.data, { updateUserSetting: { userSetting: null } }, "someone else's settings are invisible: nothing updated");
   t.equal((await db.root.query("select message_permission from app_public.user_settings where user_id = $1", [a])).rows[0].message_permission, "mutuals", "unchanged");
   t.same((await gql(b, "{ userSettings { nodes { userId } } }")).body.data, { userSettings: { nodes: [{ userId: b }] } }, "only one's own");
