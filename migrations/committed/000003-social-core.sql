@@ -1,5 +1,5 @@
 --! Previous: sha1:79e24f8dde9487dd12373e289af01d1081d409dc
---! Hash: sha1:672c8fa4cd9f6eb12add992644dbdc151c0b1836
+--! Hash: sha1:8e7bfd7ffb7f4a28a513f149fdeb57d9715f3e36
 --! Message: social core
 
 --------------------------------------------------------------------------------
@@ -82,6 +82,9 @@ comment on column app_public.profiles.posts_count is 'Posts not deleted.';
 comment on column app_public.profiles.profile_likes_count is 'Likes of this profile.';
 
 grant update (is_private) on app_public.profiles to authenticated;
+-- The visibility rule asks "is the author private?" for every post it filters.
+drop index if exists app_public.profiles_private_idx;
+create index profiles_private_idx on app_public.profiles (id) where is_private;
 
 -- Full profile: only for those who may see it (can_view_profile).
 create table app_public.profile_details (
@@ -773,13 +776,16 @@ begin
 end;
 $$;
 
--- Counters of a follow edge; rows locked in id order so that crossing follows cannot deadlock.
+-- Counters of a follow edge. Both profile rows are locked in id order, so that
+-- crossing follows (A→B while B→A) cannot deadlock; NO KEY UPDATE, because the
+-- follow row's foreign keys already hold KEY SHARE locks on them, which FOR
+-- UPDATE would wait on.
 create or replace function app_private.count_follow(follower uuid, target uuid, delta integer) returns void
   language plpgsql
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  perform 1 from app_public.profiles where id in (follower, target) order by id for update;
+  perform 1 from app_public.profiles where id in (follower, target) order by id for no key update;
   update app_public.profiles set following_count = following_count + delta where id = follower;
   update app_public.profiles set followers_count = followers_count + delta where id = target;
 end;
