@@ -60,6 +60,25 @@ t.test("request roles may call only the app_private helpers that policies use", 
   ]);
 });
 
+t.test("everything exposed in app_public is documented (COMMENT ON becomes the API docs)", async (t) => {
+  const { rows } = await db.root.query<{ missing: string }>(`
+    select 'table ' || c.relname as missing from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'app_public' and c.relkind in ('r', 'v') and obj_description(c.oid, 'pg_class') is null
+    union all
+    select 'column ' || c.relname || '.' || a.attname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid
+     where n.nspname = 'app_public' and c.relkind in ('r', 'v') and a.attnum > 0 and not a.attisdropped
+       and col_description(c.oid, a.attnum) is null
+    union all
+    select 'function ' || p.oid::regprocedure from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname = 'app_public' and obj_description(p.oid, 'pg_proc') is null
+    union all
+    select 'type ' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+     where n.nspname = 'app_public' and t.typtype = 'e' and obj_description(t.oid, 'pg_type') is null
+    order by 1`);
+  t.same(rows.map((r) => r.missing), []);
+});
+
 t.test("every SECURITY DEFINER function pins its search_path", async (t) => {
   const { rows } = await db.root.query<{ fn: string }>(
     `select p.oid::regprocedure::text as fn

@@ -1,5 +1,5 @@
 --! Previous: sha1:79e24f8dde9487dd12373e289af01d1081d409dc
---! Hash: sha1:8e7bfd7ffb7f4a28a513f149fdeb57d9715f3e36
+--! Hash: sha1:ab9298274fa63e0800405e141763dbbca2507957
 --! Message: social core
 
 --------------------------------------------------------------------------------
@@ -1587,3 +1587,29 @@ begin
   end loop;
 end
 $$;
+
+comment on column app_public.posts.id is 'The post''s id.';
+comment on column app_public.post_edits.id is 'The version''s id.';
+comment on column app_public.post_edits.post_id is 'The post edited.';
+comment on column app_public.post_media.id is 'The attachment''s id.';
+comment on column app_public.post_media.post_id is 'The post it belongs to.';
+comment on column app_public.post_hashtags.post_id is 'The post.';
+comment on column app_public.post_hashtags.hashtag_id is 'The hashtag.';
+comment on column app_public.post_mentions.post_id is 'The post.';
+comment on column app_public.post_mentions.mentioned_id is 'The account mentioned.';
+comment on column app_public.hashtags.id is 'The hashtag''s id.';
+comment on column app_public.profile_details.profile_id is 'The profile these details belong to.';
+comment on column app_public.user_settings.user_id is 'Whose settings.';
+comment on column app_public.likes.post_id is 'The post liked.';
+comment on column app_public.likes.user_id is 'Who liked it.';
+comment on column app_public.comments.id is 'The comment''s id.';
+comment on column app_public.comment_mentions.comment_id is 'The comment.';
+comment on column app_public.comment_mentions.mentioned_id is 'The account mentioned.';
+comment on column app_public.reposts.post_id is 'The post reposted.';
+comment on column app_public.reposts.user_id is 'Who reposted it.';
+comment on column app_public.bookmarks.user_id is 'Whose bookmark.';
+comment on column app_public.bookmarks.post_id is 'The post saved.';
+comment on column app_public.profile_likes.profile_id is 'The profile liked.';
+comment on column app_public.profile_likes.liker_id is 'Who liked it.';
+comment on column app_public.verification_requests.id is 'The request''s id.';
+comment on column app_public.verification_requests.user_id is 'Who asked.';
