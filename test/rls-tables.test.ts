@@ -76,6 +76,6 @@ t.test("anonymous visitors read public things only", async (t) => {
   await t.rejects(asUser(db, null, "select * from app_public.user_settings", [], false), { code: "42501" });
   await t.rejects(asUser(db, null, "select * from app_public.bookmarks", [], false), { code: "42501" });
   await t.rejects(asUser(db, null, "insert into app_public.posts (body) values ('anon')", [], false), { code: "42501" });
-  const posts = await asUser(db, null, "select count(*)::int as n from app_public.posts", [], false);
+  const posts = await asUser<{ n: number }>(db, null, "select count(*)::int as n from app_public.posts", [], false);
   t.ok(posts[0]!.n >= 1, "public posts are readable");
 });
