@@ -1,5 +1,5 @@
 --! Previous: sha1:ab9298274fa63e0800405e141763dbbca2507957
---! Hash: sha1:aabae08a75d49493f6d8961b119f73f03eb53730
+--! Hash: sha1:357f2dcc74942839b431cf85276bf3745e6c894e
 --! Message: feeds
 
 --------------------------------------------------------------------------------
@@ -349,6 +349,3 @@ as $$
    limit least(greatest(coalesce(max_results, 10), 1), 50)
 $$;
 comment on function app_public.trending_hashtags(integer) is 'Hashtags of the last 24 hours by how many public posts used them.';
-
-grant execute on function app_private.feed_cursor(timestamptz, uuid, uuid), app_private.feed_cursor_parts(text)
-  to anon, authenticated, service_role;
