@@ -5,6 +5,7 @@
  */
 import { benchDatabase } from "./lib.ts";
 import { authRefresh, loginStorm } from "./scenarios/auth.ts";
+import { feedScenarios } from "./scenarios/feed.ts";
 import type { Database } from "../db/prepare.ts";
 
 process.env.GRAPHILE_ENV ??= "production";
@@ -12,6 +13,7 @@ process.env.GRAPHILE_ENV ??= "production";
 const SCENARIOS: Record<string, (db: Database) => Promise<void>> = {
   "auth-refresh": authRefresh,
   "login-storm": loginStorm,
+  feed: feedScenarios,
 };
 
 const wanted = process.argv.slice(2);

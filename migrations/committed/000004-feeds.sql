@@ -1,5 +1,5 @@
 --! Previous: sha1:ab9298274fa63e0800405e141763dbbca2507957
---! Hash: sha1:357f2dcc74942839b431cf85276bf3745e6c894e
+--! Hash: sha1:b2c6619d8da94f3a1eed0dd39bf3b0ce62531e17
 --! Message: feeds
 
 --------------------------------------------------------------------------------
@@ -21,7 +21,7 @@ drop function if exists app_public.home_feed(text, integer), app_public.profiles
   app_public.trending_hashtags(integer),
   app_public.get_visible_posts_for_user(uuid, uuid, timestamptz, uuid, integer),
   app_private.feed_cursor(timestamptz, uuid, uuid), app_private.feed_cursor_parts(text),
-  app_private.entry_visible_to(uuid, uuid), app_public.feed_entry_post(app_public.feed_entry),
+  app_private.entry_visible_to(uuid, uuid), app_private.visible_entries(uuid, app_public.feed_entry[]), app_public.feed_entry_post(app_public.feed_entry),
   app_public.feed_entry_reposted_by(app_public.feed_entry) cascade;
 drop type if exists app_public.feed_entry, app_public.trending_hashtag cascade;
 
@@ -97,6 +97,42 @@ end;
 $$;
 
 --------------------------------------------------------------------------------
+-- The visibility rule applied to a list of entries at once, in order: the
+-- facts (follows both ways, blocks) are index probes per entry, and
+-- post_visible is inlined, so a page costs no function call per entry.
+-- Feeds never show deleted posts (staff find those by direct fetch).
+--------------------------------------------------------------------------------
+create or replace function app_private.visible_entries(viewer uuid, entries app_public.feed_entry[])
+  returns setof app_public.feed_entry
+  language sql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+  with facts as (
+    -- The viewer's own follows and blocks, once.
+    select coalesce((select array_agg(f.following_id) from app_public.followers f
+                      where f.follower_id = viewer and f.status = 'approved'), '{}') as following,
+           coalesce((select array_agg(b.blocked_id) from app_public.blocked_users b where b.blocker_id = viewer), '{}')
+        || coalesce((select array_agg(b.blocker_id) from app_public.blocked_users b where b.blocked_id = viewer), '{}') as blocks
+  )
+  select e.post_id, e.reposted_by_id, e.feed_at, app_private.feed_cursor(e.feed_at, e.post_id, e.reposted_by_id)
+    from facts, unnest(entries) with ordinality as e(post_id, reposted_by_id, feed_at, cursor, ord)
+    join app_public.posts p on p.id = e.post_id
+    join app_public.profiles a on a.id = p.author_id
+   where p.deleted_at is null
+     and app_private.post_visible(
+           viewer, p.author_id, p.audience, a.is_private, p.is_paid,
+           case when p.author_id = any (facts.following)
+                then case when exists (select 1 from app_public.followers f
+                                        where f.follower_id = p.author_id and f.following_id = viewer and f.status = 'approved')
+                          then 2 else 1 end
+                else 0 end,
+           p.author_id = any (facts.blocks))
+   order by e.ord
+$$;
+comment on function app_private.visible_entries(uuid, app_public.feed_entry[]) is
+  'The entries (in order) whose post the viewer may see, by the one visibility rule.';
+
+--------------------------------------------------------------------------------
 -- Home feed, from PostgreSQL. A deferred join: for each followee (and oneself),
 -- the newest N posts and reposts before the cursor, taken from the indexes
 -- (posts_author_created_idx, reposts_user_idx) with the audience prefilter the
@@ -123,13 +159,11 @@ declare
 begin
   loop
     with followees as (
-      select f.following_id as id,
-             exists (select 1 from app_public.followers back
-                      where back.follower_id = f.following_id and back.following_id = me and back.status = 'approved') as mutual
+      select f.following_id as id
         from app_public.followers f
        where f.follower_id = me and f.status = 'approved' and f.following_id <> all (muted)
       union all
-      select me, true
+      select me
     ),
     entries as (
       select x.post_id, x.reposted_by_id, x.feed_at
@@ -141,8 +175,8 @@ begin
              and (p.created_at, p.id) <= (c.feed_at, c.post_id)
              and ((p.created_at, p.id) < (c.feed_at, c.post_id) or c.reposter <> nil)
              and p.deleted_at is null
-             and (fe.id = me
-                  or (not p.is_paid and (p.audience in ('public', 'followers') or (fe.mutual and p.audience = 'mutuals'))))
+             -- A necessary condition only (cheap, from the index); the rule decides below.
+           and (fe.id = me or (not p.is_paid and p.audience <> 'only_me'))
            order by p.created_at desc, p.id desc
            limit window_size
         ) x
@@ -167,13 +201,10 @@ begin
              limit window_size) e;
 
     -- The winners, re-checked with the one rule (and muted authors of reposted posts left out).
-    select array_agg(row(e.post_id, e.reposted_by_id, e.feed_at, app_private.feed_cursor(e.feed_at, e.post_id, e.reposted_by_id))::app_public.feed_entry
-                     order by e.ord)
+    select array_agg(v)
       into page
-      from unnest(candidates) with ordinality as e(post_id, reposted_by_id, feed_at, cursor, ord)
-      join app_public.posts p on p.id = e.post_id
-     where p.author_id <> all (muted)
-       and app_public.can_see_post(me, e.post_id);
+      from app_private.visible_entries(me, candidates) v
+     where not exists (select 1 from app_public.posts p where p.id = v.post_id and p.author_id = any (muted));
 
     exit when coalesce(cardinality(page), 0) >= n or coalesce(cardinality(candidates), 0) < window_size or window_size >= 1000;
     window_size := window_size * 4;
@@ -198,35 +229,44 @@ declare
   c record := app_private.feed_cursor_parts(cursor);
   n integer := least(greatest(coalesce(max_results, 20), 1), 100);
   nil constant uuid := '00000000-0000-0000-0000-000000000000';
+  window_size integer := n + 10;
+  candidates app_public.feed_entry[];
+  page app_public.feed_entry[];
 begin
   if app_private.is_blocked_pair(me, profile.id) then
     return;
   end if;
-  return query
-  with candidates as (
-    (select p.id as post_id, null::uuid as reposted_by_id, p.created_at as feed_at
-       from app_public.posts p
-      where p.author_id = profile.id
-        and (p.created_at, p.id) <= (c.feed_at, c.post_id)
-        and ((p.created_at, p.id) < (c.feed_at, c.post_id) or c.reposter <> nil)
-        and p.deleted_at is null
-        and app_public.can_see_post(me, p.id)
-      order by p.created_at desc, p.id desc
-      limit n)
-    union all
-    (select r.post_id, r.user_id, r.created_at
-       from app_public.reposts r
-      where r.user_id = profile.id
-        and (r.created_at, r.post_id) <= (c.feed_at, c.post_id)
-        and ((r.created_at, r.post_id) < (c.feed_at, c.post_id) or profile.id < c.reposter)
-        and app_public.can_see_post(me, r.post_id)
-      order by r.created_at desc, r.post_id desc
-      limit n)
-  )
-  select e.post_id, e.reposted_by_id, e.feed_at, app_private.feed_cursor(e.feed_at, e.post_id, e.reposted_by_id)
-    from candidates e
-   order by e.feed_at desc, e.post_id desc, coalesce(e.reposted_by_id, nil) desc
-   limit n;
+  loop
+    select array_agg(row(e.post_id, e.reposted_by_id, e.feed_at, null)::app_public.feed_entry
+                     order by e.feed_at desc, e.post_id desc, coalesce(e.reposted_by_id, nil) desc)
+      into candidates
+      from (
+        select * from (
+          (select p.id as post_id, null::uuid as reposted_by_id, p.created_at as feed_at
+             from app_public.posts p
+            where p.author_id = profile.id
+              and (p.created_at, p.id) <= (c.feed_at, c.post_id)
+              and ((p.created_at, p.id) < (c.feed_at, c.post_id) or c.reposter <> nil)
+              and p.deleted_at is null
+            order by p.created_at desc, p.id desc
+            limit window_size)
+          union all
+          (select r.post_id, r.user_id, r.created_at
+             from app_public.reposts r
+            where r.user_id = profile.id
+              and (r.created_at, r.post_id) <= (c.feed_at, c.post_id)
+              and ((r.created_at, r.post_id) < (c.feed_at, c.post_id) or profile.id < c.reposter)
+            order by r.created_at desc, r.post_id desc
+            limit window_size)
+        ) u
+        order by feed_at desc, post_id desc, coalesce(reposted_by_id, nil) desc
+        limit window_size
+      ) e;
+    select array_agg(v) into page from app_private.visible_entries(me, candidates) v;
+    exit when coalesce(cardinality(page), 0) >= n or coalesce(cardinality(candidates), 0) < window_size or window_size >= 1000;
+    window_size := window_size * 4;
+  end loop;
+  return query select * from unnest(page) limit n;
 end;
 $$;
 comment on function app_public.profiles_timeline(app_public.profiles, text, integer) is
@@ -297,8 +337,9 @@ begin
      and (explore_posts.media_type is null
           or exists (select 1 from app_public.post_media m where m.post_id = p.id and m.media_type = explore_posts.media_type))
      and p.author_id <> all (hidden)
-     and not exists (select 1 from app_public.profiles a where a.id = p.author_id and a.is_private)
-     and (me is null or app_public.can_see_post(me, p.id))
+     -- The visibility rule's public case: what a stranger (relationship 0) may see.
+     and exists (select 1 from app_public.profiles a where a.id = p.author_id
+                  and app_private.post_visible(me, p.author_id, p.audience, a.is_private, p.is_paid, 0, p.author_id = any (hidden)))
    order by p.created_at desc, p.id desc
    limit n;
 end;
