@@ -1,7 +1,7 @@
 /** Token material: refresh tokens, one-time codes, access tokens. */
 import { createHash, createHmac, randomBytes, randomInt } from "node:crypto";
 import jwt from "jsonwebtoken";
-import type { JwtClaims } from "./jwt.ts";
+import { secretKey, type JwtClaims } from "./jwt.ts";
 
 /** A new opaque refresh token: 32 random bytes, base64url. */
 export function newRefreshToken(): string {
@@ -51,6 +51,6 @@ export interface AccessToken {
 
 export function signAccessToken(claims: Omit<JwtClaims, "exp" | "iat">, secret: string, expiresIn: number): AccessToken {
   const iat = Math.floor(Date.now() / 1000);
-  const token = jwt.sign({ ...claims, iat }, secret, { algorithm: "HS256", expiresIn });
+  const token = jwt.sign({ ...claims, iat }, secretKey(secret), { algorithm: "HS256", expiresIn });
   return { token, expiresAt: iat + expiresIn, expiresIn };
 }
