@@ -36,9 +36,6 @@ function banUntil(duration: string | undefined): Date | null | undefined {
   return new Date(Date.now() + Number(m[1]) * unit);
 }
 
-const MERGE = (column: string) =>
-  `(${column} || $2::jsonb) - coalesce(array(select key from jsonb_each($2::jsonb) where value = 'null'::jsonb), '{}')`;
-
 export function adminRouter(auth: AuthContext): Router {
   const r = Router();
   const { pool } = auth;
@@ -121,8 +118,8 @@ export function adminRouter(auth: AuthContext): Router {
     try {
       const json = await auth.tx(async (db) => {
         if (!(await store.findUserById(db, id, true))) throw errors.userNotFound();
-        if (body.user_metadata) await db.query(`update auth.users set raw_user_meta_data = ${MERGE("raw_user_meta_data")} where id = $1`, [id, body.user_metadata]);
-        if (body.app_metadata) await db.query(`update auth.users set raw_app_meta_data = ${MERGE("raw_app_meta_data")} where id = $1`, [id, body.app_metadata]);
+        if (body.user_metadata) await db.query(`update auth.users set raw_user_meta_data = ${store.mergeMetadataSql("raw_user_meta_data", "$2")} where id = $1`, [id, body.user_metadata]);
+        if (body.app_metadata) await db.query(`update auth.users set raw_app_meta_data = ${store.mergeMetadataSql("raw_app_meta_data", "$2")} where id = $1`, [id, body.app_metadata]);
         if (hash) await db.query("update auth.users set encrypted_password = $2 where id = $1", [id, hash]);
         if (body.email) {
           await db.query("update auth.users set email = $2 where id = $1", [id, body.email]);

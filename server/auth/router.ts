@@ -44,10 +44,6 @@ const resendBody = z.object({ type: z.enum(["signup", "email_change"], { error: 
 
 type VerifyType = (typeof verifyTypes)[number];
 
-/** Merge metadata as GoTrue does: keys set to null are removed. */
-const MERGE_METADATA = (column: string, param: string) =>
-  `(${column} || ${param}::jsonb) - coalesce(array(select key from jsonb_each(${param}::jsonb) where value = 'null'::jsonb), '{}')`;
-
 export function authRouter(deps: AuthDeps): Router {
   const auth = new AuthContext(deps);
   const { config } = deps;
@@ -207,7 +203,7 @@ export function authRouter(deps: AuthDeps): Router {
     try {
       const json = await auth.tx(async (db) => {
         if (body.data) {
-          await db.query(`update auth.users set raw_user_meta_data = ${MERGE_METADATA("raw_user_meta_data", "$2")} where id = $1`, [user.id, body.data]);
+          await db.query(`update auth.users set raw_user_meta_data = ${store.mergeMetadataSql("raw_user_meta_data", "$2")} where id = $1`, [user.id, body.data]);
         }
         if (newHash) {
           await db.query("update auth.users set encrypted_password = $2, reauthentication_token = null where id = $1", [user.id, newHash]);
@@ -218,7 +214,7 @@ export function authRouter(deps: AuthDeps): Router {
           const taken = await store.findUserByEmail(db, body.email);
           if (taken) throw errors.emailExists();
           if (config.auth.autoconfirm) {
-            await setEmail(db, user.id, body.email);
+            await store.setEmail(db, user.id, body.email);
           } else {
             await db.query("update auth.users set email_change = $2 where id = $1", [user.id, body.email]);
             const locked = (await store.findUserById(db, user.id, true))!;
@@ -346,7 +342,7 @@ export function authRouter(deps: AuthDeps): Router {
           await db.query("update auth.users set recovery_token = null where id = $1", [user.id]);
           await store.confirmEmail(db, user.id);
         } else {
-          await setEmail(db, user.id, user.email_change!);
+          await store.setEmail(db, user.id, user.email_change!);
         }
         const method = type === "recovery" ? "recovery" : type === "magiclink" ? "magiclink" : type === "email_change" ? "email_change" : "otp";
         return await auth.issueSession(db, user.id, method, req);
@@ -356,19 +352,4 @@ export function authRouter(deps: AuthDeps): Router {
   }
 
   return r;
-}
-
-/** Make `email` the user's address (confirmed), on the user and its identity. */
-async function setEmail(db: Pick<import("../../db/pool.ts").PoolClient, "query">, userId: string, email: string): Promise<void> {
-  await db.query(
-    `update auth.users set email = $2, email_change = null, email_change_token_new = null,
-            email_confirmed_at = coalesce(email_confirmed_at, now())
-      where id = $1`,
-    [userId, email],
-  );
-  await db.query(
-    `update auth.identities set identity_data = identity_data || jsonb_build_object('email', $2::text, 'email_verified', true), updated_at = now()
-      where user_id = $1 and provider = 'email'`,
-    [userId, email],
-  );
 }

@@ -58,6 +58,14 @@ export interface SessionRow {
 
 export const EMAIL_APP_METADATA = { provider: "email", providers: ["email"] };
 
+/**
+ * SQL that merges the JSON object in `param` into the jsonb `column` as GoTrue
+ * merges metadata: keys set to null are removed.
+ */
+export function mergeMetadataSql(column: string, param: string): string {
+  return `(${column} || ${param}::jsonb) - coalesce(array(select key from jsonb_each(${param}::jsonb) where value = 'null'::jsonb), '{}')`;
+}
+
 export async function findUserByEmail(db: Queryable, email: string, lock = false): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(`select * from auth.users where email = $1${lock ? " for update" : ""}`, [email]);
   return rows[0];
@@ -124,6 +132,21 @@ export async function confirmEmail(db: Queryable, userId: string): Promise<void>
     `update auth.identities set identity_data = identity_data || '{"email_verified": true}', updated_at = now()
       where user_id = $1 and provider = 'email'`,
     [userId],
+  );
+}
+
+/** Make `email` the user's address (confirmed), on the user and its identity. */
+export async function setEmail(db: Queryable, userId: string, email: string): Promise<void> {
+  await db.query(
+    `update auth.users set email = $2, email_change = null, email_change_token_new = null,
+            email_confirmed_at = coalesce(email_confirmed_at, now())
+      where id = $1`,
+    [userId, email],
+  );
+  await db.query(
+    `update auth.identities set identity_data = identity_data || jsonb_build_object('email', $2::text, 'email_verified', true), updated_at = now()
+      where user_id = $1 and provider = 'email'`,
+    [userId, email],
   );
 }
 
