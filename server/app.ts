@@ -90,9 +90,16 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const limiter = createAuthRateLimiter(config.auth.rateLimitPerMinute, deps.redis);
   app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter }));
 
-  const pgl = postgraphile(makePreset({ config, pool: deps.authenticatorPool, logger }));
+  const preset = makePreset({ config, pool: deps.authenticatorPool, logger });
+  const pgl = postgraphile(preset);
   const serv = pgl.createServ(grafserv);
   await serv.addTo(app, server);
+  // Upgraded (websocket) sockets, to end at shutdown.
+  const websockets = new Set<import("node:stream").Duplex>();
+  server.on("upgrade", (_req, socket: import("node:stream").Duplex) => {
+    websockets.add(socket);
+    socket.once("close", () => websockets.delete(socket));
+  });
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found", message: "Not found" });
@@ -114,15 +121,22 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     server,
     pgl,
     async close(timeoutMs) {
+      // 1. Stop accepting.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive connections become idle as their last response goes out: close them then.
+      // 2. Subscriptions have no request to finish: end their websockets now
+      //    (clients reconnect, to another instance).
+      for (const socket of websockets) socket.destroy();
+      // 3. Let in-flight requests finish; keep-alive connections are closed as
+      //    they become idle, and whatever is left at the deadline.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
-      // Releases grafserv too, which ends websockets (subscriptions have no request to finish).
-      await pgl.release();
       await closed;
       clearInterval(sweep);
       clearTimeout(deadline);
+      // 4. Release PostGraphile, then the pg service's LISTEN client, which
+      //    PostGraphile does not release (ending the pool would wait for it).
+      await pgl.release();
+      for (const service of preset.pgServices ?? []) await service.release?.();
       await hasher.close();
     },
   };

@@ -4,11 +4,14 @@ import http from "node:http";
 import path from "node:path";
 import { projectRoot } from "../lib/config.ts";
 import { AUTHENTICATOR_PASSWORD, createTestDatabase } from "./helpers/db.ts";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { createUser, tokenFor } from "./helpers/social.ts";
 import { TEST_JWT_SECRET } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
 
-t.test("SIGTERM: stop accepting, finish in-flight requests, stop the worker, exit 0 within 10 s", async (t) => {
+t.test("SIGTERM: stop accepting, finish in-flight requests, end subscriptions, stop the worker, exit 0 within 10 s", async (t) => {
   const child = spawn(process.execPath, [path.join(projectRoot, "server/main.ts")], {
     env: {
       ...process.env,
@@ -35,6 +38,19 @@ t.test("SIGTERM: stop accepting, finish in-flight requests, stop the worker, exi
   t.teardown(() => {
     if (child.exitCode === null) child.kill("SIGKILL");
   });
+
+  // A live subscription (websocket) must not hold the shutdown up.
+  const subscriber = await createUser(db);
+  const ws = createClient({
+    url: `${url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${tokenFor(subscriber)}` },
+    retryAttempts: 0,
+  });
+  let subscriptionEnded = false;
+  ws.subscribe({ query: "subscription { homeFeedEvents { event } }" }, { next: () => undefined, error: () => (subscriptionEnded = true), complete: () => (subscriptionEnded = true) });
+  t.teardown(() => ws.dispose());
+  await new Promise((r) => setTimeout(r, 300));
 
   // A request whose body is still arriving when SIGTERM lands.
   const body = JSON.stringify({ query: "{ __typename }" });
@@ -66,4 +82,5 @@ t.test("SIGTERM: stop accepting, finish in-flight requests, stop the worker, exi
   t.equal(code, 0, "exit code 0");
   t.ok(Date.now() - started < 10_000, "within 10 s");
   t.match(output, /"msg":"stopped"/);
+  t.ok(subscriptionEnded, "the open subscription was ended");
 });

@@ -13,6 +13,7 @@ import type { Config } from "../../lib/config.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { headerValue, identify, pgSettingsFor } from "./context.ts";
 import { makeMaskError } from "./errors.ts";
+import { FeedEventsPlugin } from "./feed-events.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -41,7 +42,7 @@ export function makePreset(opts: { config: Config; pool: Pool; logger: Logger })
   const { config, pool, logger } = opts;
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit)],
+    plugins: [depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit), FeedEventsPlugin],
     pgServices: [makePgService({ pool, schemas: ["app_public"], pubsub: true })],
     grafast: {
       explain: false,

@@ -1,12 +1,14 @@
 import type { TaskList } from "graphile-worker";
 import type { Config } from "../../lib/config.ts";
 import type { Logger } from "../../lib/logger.ts";
+import { feed__fan_out } from "./feed__fan_out.ts";
 import { makeMailSend } from "./mail__send.ts";
 import { worker__heartbeat } from "./worker__heartbeat.ts";
 
 /** Everything the worker can run. Each task calls SQL; none re-implements a rule. */
 export function makeTaskList(config: Config, logger: Logger): TaskList {
   return {
+    feed__fan_out,
     mail__send: makeMailSend(config, logger),
     worker__heartbeat,
   };

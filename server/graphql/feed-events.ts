@@ -1,0 +1,64 @@
+/**
+ * `subscription { homeFeedEvents { event post { … } } }`: a new post entered
+ * your home feed. Each user listens on their own channel `feed:<user id>`,
+ * fed by the worker (task feed__fan_out) through PostgreSQL NOTIFY; the post
+ * is then read under your own RLS, like any other read.
+ */
+import { context, lambda, listen, SafeError } from "postgraphile/grafast";
+import { jsonParse } from "postgraphile/@dataplan/json";
+import { extendSchema } from "postgraphile/utils";
+
+/** The signed-in user's channel; refuses anonymous subscribers. */
+export function feedChannel(pgSettings: Record<string, string | undefined> | null | undefined): string {
+  const claims = JSON.parse(pgSettings?.["request.jwt.claims"] ?? "{}") as { sub?: unknown };
+  if (typeof claims.sub !== "string") throw new SafeError("You must be signed in to follow your feed", { code: "LOGIN" });
+  return `feed:${claims.sub}`;
+}
+
+export const FeedEventsPlugin = extendSchema((build) => {
+  const posts = build.pgResources.posts;
+  if (!posts) throw new Error("FeedEventsPlugin: the posts resource is missing");
+  return {
+    typeDefs: /* GraphQL */ `
+      extend type Subscription {
+        """
+        Events of your home feed as they happen: \`post_created\` when a post you may see
+        (yours, or of someone you follow) is created.
+        """
+        homeFeedEvents: HomeFeedEvent
+      }
+      """An event of your home feed."""
+      type HomeFeedEvent {
+        """What happened: post_created."""
+        event: String!
+        """The post concerned (null if you may no longer see it)."""
+        post: Post
+      }
+    `,
+    objects: {
+      Subscription: {
+        plans: {
+          homeFeedEvents: {
+            subscribePlan() {
+              const $topic = lambda(context().get("pgSettings"), feedChannel);
+              return listen(context().get("pgSubscriber"), $topic, jsonParse);
+            },
+            plan($event) {
+              return $event;
+            },
+          },
+        },
+      },
+      HomeFeedEvent: {
+        plans: {
+          event($e) {
+            return $e.get("event");
+          },
+          post($e) {
+            return posts.get({ id: $e.get("post_id") });
+          },
+        },
+      },
+    },
+  };
+});
