@@ -36,6 +36,9 @@ export interface HttpServer {
   close(timeoutMs: number): Promise<void>;
 }
 
+/** A WebSocket close frame (FIN + opcode 8, unmasked, 2-byte payload) with status 1001, "going away". */
+const WEBSOCKET_GOING_AWAY = Buffer.from([0x88, 0x02, 0x03, 0xe9]);
+
 const CORS_ALLOWED_HEADERS = ["authorization", "apikey", "content-type", "x-client-info", "x-supabase-api-version", "x-request-id"];
 const CORS_EXPOSED_HEADERS = ["X-Request-Id", "X-Supabase-Api-Version", "X-Total-Count", "Link", "x-sb-error-code"];
 
@@ -123,13 +126,16 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     async close(timeoutMs) {
       // 1. Stop accepting.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // 2. Subscriptions have no request to finish: end their websockets now
-      //    (clients reconnect, to another instance).
-      for (const socket of websockets) socket.destroy();
+      // 2. Subscriptions have no request to finish: close their websockets now
+      //    with "going away" (1001), so that clients reconnect elsewhere.
+      for (const socket of websockets) socket.end(WEBSOCKET_GOING_AWAY);
       // 3. Let in-flight requests finish; keep-alive connections are closed as
       //    they become idle, and whatever is left at the deadline.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+      const deadline = setTimeout(() => {
+        server.closeAllConnections();
+        for (const socket of websockets) socket.destroy();
+      }, timeoutMs);
       await closed;
       clearInterval(sweep);
       clearTimeout(deadline);
