@@ -27,6 +27,8 @@ const EXPECTED: Record<string, [string, string]> = {
   profile_likes: ["", "SELECT"],
   profiles: ["SELECT", "SELECT UPDATE"],
   reposts: ["SELECT", "SELECT"],
+  sponsor_credit_transactions: ["", "SELECT"],
+  sponsor_credits: ["", "SELECT"],
   user_settings: ["", "SELECT UPDATE"],
   verification_requests: ["", "SELECT"],
 };
