@@ -1,5 +1,5 @@
 --! Previous: sha1:994eabf58b2c76af0eeee961d7838778fa1cc81d
---! Hash: sha1:36567ad182b9c7de19acef72f53df24ea0996d98
+--! Hash: sha1:6887f262ab97a79a292195332f7316f07963fdb9
 --! Message: sponsor credits
 
 --------------------------------------------------------------------------------
@@ -12,7 +12,7 @@
 
 drop table if exists app_public.sponsor_credit_transactions, app_public.sponsor_credits cascade;
 drop function if exists app_public.get_or_create_sponsor_credits(uuid), app_public.add_sponsor_credits(uuid, numeric, text, text),
-  app_public.deduct_sponsor_credits(uuid, numeric, text, text), app_private.apply_sponsor_credit_change(uuid, numeric, text, text, text),
+  app_public.deduct_sponsor_credits(uuid, numeric, text, text), app_private.apply_sponsor_credit_change(uuid, text, numeric, text, text),
   app_private.require_money_operator() cascade;
 
 create table app_public.sponsor_credits (
@@ -80,23 +80,25 @@ $$;
 comment on function app_public.get_or_create_sponsor_credits(uuid) is 'The sponsor''s credit account, opened with a zero balance if there is none.';
 
 /*
- * The one place a balance changes. The sponsor's row is locked first, so that
- * concurrent changes of one sponsor are applied one at a time; then a key
- * already used returns the change it made (nothing applied again; a different
- * amount or kind under the same key is refused); then the balance moves,
- * never below zero (SQLSTATE FUNDS), and the audit row is written.
+ * The one place a balance changes: `amount` (positive) is added or deducted
+ * by `kind`. The sponsor's row is locked first, so that concurrent changes of
+ * one sponsor are applied one at a time; then a key already used returns the
+ * change it made (nothing applied again; a different amount or kind under the
+ * same key is refused); then the balance moves, never below zero (SQLSTATE
+ * FUNDS), and the audit row is written.
  */
-create or replace function app_private.apply_sponsor_credit_change(sponsor_id uuid, delta numeric, kind text, idempotency_key text, reason text)
+create or replace function app_private.apply_sponsor_credit_change(sponsor_id uuid, kind text, amount numeric, idempotency_key text, reason text)
   returns app_public.sponsor_credit_transactions
   language plpgsql volatile
   set search_path = pg_catalog, pg_temp
 as $$
 declare
+  delta numeric := case kind when 'add' then amount when 'deduct' then -amount end;
   previous app_public.sponsor_credit_transactions;
   new_balance numeric;
   row app_public.sponsor_credit_transactions;
 begin
-  if delta is null or delta = 0 or abs(delta) <> round(abs(delta), 4) then
+  if amount is null or amount <= 0 or amount <> round(amount, 4) then
     raise exception 'The amount must be positive, with at most 4 decimals' using errcode = 'INVAL';
   end if;
   if idempotency_key is null or idempotency_key = '' then
@@ -110,7 +112,7 @@ begin
   select * into previous from app_public.sponsor_credit_transactions t
    where t.sponsor_id = apply_sponsor_credit_change.sponsor_id and t.idempotency_key = apply_sponsor_credit_change.idempotency_key;
   if found then
-    if previous.kind <> kind or previous.amount <> abs(delta) then
+    if previous.kind <> kind or previous.amount <> amount then
       raise exception 'Idempotency key % was used for a different change', idempotency_key using errcode = 'CONFL';
     end if;
     return previous;
@@ -123,7 +125,7 @@ begin
     raise exception 'Insufficient sponsor credits' using errcode = 'FUNDS';
   end if;
   insert into app_public.sponsor_credit_transactions (sponsor_id, kind, amount, balance_after, idempotency_key, reason)
-  values (apply_sponsor_credit_change.sponsor_id, kind, abs(delta), new_balance, idempotency_key, reason)
+  values (apply_sponsor_credit_change.sponsor_id, kind, amount, new_balance, idempotency_key, reason)
   returning * into row;
   return row;
 end;
@@ -148,11 +150,8 @@ create or replace function app_public.add_sponsor_credits(sponsor_id uuid, amoun
 as $$
 begin
   perform app_private.require_money_operator();
-  if amount is null or amount <= 0 then
-    raise exception 'The amount must be positive' using errcode = 'INVAL';
-  end if;
   perform app_public.get_or_create_sponsor_credits(sponsor_id);
-  return (app_private.apply_sponsor_credit_change(sponsor_id, amount, 'add', idempotency_key, reason)).balance_after;
+  return (app_private.apply_sponsor_credit_change(sponsor_id, 'add', amount, idempotency_key, reason)).balance_after;
 end;
 $$;
 comment on function app_public.add_sponsor_credits(uuid, numeric, text, text) is
@@ -165,10 +164,7 @@ create or replace function app_public.deduct_sponsor_credits(sponsor_id uuid, am
 as $$
 begin
   perform app_private.require_money_operator();
-  if amount is null or amount <= 0 then
-    raise exception 'The amount must be positive' using errcode = 'INVAL';
-  end if;
-  return (app_private.apply_sponsor_credit_change(sponsor_id, -amount, 'deduct', idempotency_key, reason)).balance_after;
+  return (app_private.apply_sponsor_credit_change(sponsor_id, 'deduct', amount, idempotency_key, reason)).balance_after;
 end;
 $$;
 comment on function app_public.deduct_sponsor_credits(uuid, numeric, text, text) is
