@@ -63,6 +63,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
 
   REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: "must be 1-64 characters of A-Z a-z 0-9 : _ . -" }).default("pgsocial:"),
 
   JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters" }).optional()),
   JWT_EXPIRY: positiveInt(604800).default(900),
@@ -116,6 +117,8 @@ export interface Config {
   databasePoolSize: number;
   embedded: { dir: string; port: number };
   redisUrl: string | undefined;
+  /** Prefix of every Redis key this process writes (several deployments, or tests, may share a Redis). */
+  redisKeyPrefix: string;
   jwt: { secret: string; expirySeconds: number; isDevelopmentDefault: boolean };
   corsOrigins: "*" | string[];
   graphql: { depthLimit: number; listDepthLimit: number; statementTimeoutMs: number };
@@ -187,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embedded: { dir: path.resolve(projectRoot, e.EMBEDDED_PG_DIR), port: e.EMBEDDED_PG_PORT },
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     jwt: {
       secret: e.JWT_SECRET ?? DEV_JWT_SECRET,
       expirySeconds: e.JWT_EXPIRY,

@@ -6,11 +6,13 @@ export type { Redis };
 /**
  * A Redis client for acceleration only: PostgreSQL stays the truth, so callers
  * treat a Redis failure as a cache miss. Commands fail fast while disconnected
- * instead of queueing.
+ * instead of queueing. Every key is prefixed with REDIS_KEY_PREFIX.
  */
-export function createRedis(url: string, logger: Logger, name: string): Redis {
+export function createRedis(url: string, logger: Logger, name: string, keyPrefix: string): Redis {
   const redis = new Redis(url, {
     connectionName: `pgsocial:${name}`,
+    // Applied by ioredis to every key argument (not to SCAN/KEYS patterns).
+    keyPrefix,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     retryStrategy: (times) => Math.min(times * 200, 5000),

@@ -38,7 +38,7 @@ export async function startSystem(config: Config, logger: Logger, options: Syste
   const authenticatorPool = options.server
     ? createPool(database.authenticatorUrl, config.databasePoolSize, "authenticator", logger)
     : undefined;
-  const redis = config.redisUrl ? createRedis(config.redisUrl, logger, options.server ? "server" : "worker") : undefined;
+  const redis = config.redisUrl ? createRedis(config.redisUrl, logger, options.server ? "server" : "worker", config.redisKeyPrefix) : undefined;
 
   // Give Redis a moment, so that shared state (rate limits, caches) is shared from the first request.
   if (redis && !(await redisReady(redis, 2000))) logger.warn("Redis not reachable at start; going on with PostgreSQL alone");

@@ -1,12 +1,11 @@
 /** Rate limits on sensitive endpoints: per IP and per email, in memory and in Redis. */
 import t from "tap";
 import { randomInt } from "node:crypto";
-import { Redis } from "ioredis";
 import { ANON_KEY, AUTH_TEST_ENV, makeClient, uniqueEmail } from "./helpers/auth.ts";
 import { createTestDatabase } from "./helpers/db.ts";
+import { testRedis } from "./helpers/redis.ts";
 import { startTestSystem } from "./helpers/system.ts";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const LIMIT = { ...AUTH_TEST_ENV, AUTH_RATE_LIMIT_PER_MINUTE: "3" };
 const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
@@ -47,16 +46,10 @@ t.test("in memory (no Redis)", async (t) => {
 });
 
 t.test("in Redis, shared by every server", async (t) => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  const up = await probe.connect().then(() => true, () => false);
-  probe.disconnect();
-  if (!up) {
-    t.comment(`SKIPPED: no Redis reachable at ${REDIS_URL}; the Redis-backed rate limit was not tested`);
-    t.pass("Redis not reachable");
-    return;
-  }
-  const one = await startTestSystem(t, { db, env: { ...LIMIT, REDIS_URL } });
-  const two = await startTestSystem(t, { db, env: { ...LIMIT, REDIS_URL } });
+  const redis = await testRedis(t, "the Redis-backed rate limit");
+  if (!redis) return;
+  const one = await startTestSystem(t, { db, env: { ...LIMIT, ...redis.env } });
+  const two = await startTestSystem(t, { db, env: { ...LIMIT, ...redis.env } });
   const ip = randomIp();
   await signIn(one.url, uniqueEmail(), ip);
   await signIn(two.url, uniqueEmail(), ip);

@@ -1,21 +1,6 @@
 import t from "tap";
-import { Redis } from "ioredis";
+import { testRedis } from "./helpers/redis.ts";
 import { eventually, startTestSystem } from "./helpers/system.ts";
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-async function redisReachable(): Promise<boolean> {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await r.connect();
-    await r.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
 
 interface Health {
   status: string;
@@ -65,13 +50,10 @@ t.test("/metrics exposes HTTP latency, pool usage and jobs in Prometheus format"
 });
 
 t.test("Redis configured", async (t) => {
-  if (!(await redisReachable())) {
-    t.comment(`SKIPPED: no Redis reachable at ${REDIS_URL}; the Redis health path was not tested`);
-    t.pass("Redis not reachable");
-    return;
-  }
+  const redis = await testRedis(t, "the Redis health path");
+  if (!redis) return;
   t.test("reachable Redis is reported ok", async (t) => {
-    const sys = await startTestSystem(t, { env: { REDIS_URL } });
+    const sys = await startTestSystem(t, { env: redis.env });
     const body = await eventually(async () => {
       const res = await fetch(`${sys.url}/health/ready`);
       return res.status === 200 ? ((await res.json()) as Health) : undefined;
