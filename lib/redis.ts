@@ -15,6 +15,8 @@ export function createRedis(url: string, logger: Logger, name: string, keyPrefix
     keyPrefix,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
+    // A slow Redis must not slow requests down: give up and use PostgreSQL.
+    commandTimeout: 1000,
     retryStrategy: (times) => Math.min(times * 200, 5000),
   });
   let lastLogged = 0;

@@ -15,6 +15,9 @@ import type { Redis } from "../lib/redis.ts";
 import { createPasswordHasher } from "./auth/passwords.ts";
 import { createAuthRateLimiter } from "./auth/rate-limit.ts";
 import { authRouter } from "./auth/router.ts";
+import { FeedCache } from "../lib/feed-cache.ts";
+import { activityTracker } from "./activity.ts";
+import { HomeFeedCandidates } from "./graphql/home-feed.ts";
 import { makePreset } from "./graphql/preset.ts";
 import { healthRouter } from "./health.ts";
 import type { Metrics } from "./metrics.ts";
@@ -93,7 +96,22 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const limiter = createAuthRateLimiter(config.auth.rateLimitPerMinute, deps.redis);
   app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter }));
 
-  const preset = makePreset({ config, pool: deps.authenticatorPool, logger });
+  const homeFeedCandidates =
+    deps.redis &&
+    new HomeFeedCandidates(
+      new FeedCache(deps.redis),
+      async (userId) => {
+        await deps.ownerPool.query("select app_private.add_job('feed__rebuild', json_build_object('user_id', $1::uuid), 'feed__rebuild:' || $1)", [userId]);
+      },
+      logger,
+    );
+  const preset = makePreset({
+    config,
+    pool: deps.authenticatorPool,
+    logger,
+    homeFeedCandidates,
+    onViewer: activityTracker(deps.ownerPool, logger),
+  });
   const pgl = postgraphile(preset);
   const serv = pgl.createServ(grafserv);
   await serv.addTo(app, server);

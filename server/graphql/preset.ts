@@ -14,6 +14,7 @@ import type { Logger } from "../../lib/logger.ts";
 import { headerValue, identify, pgSettingsFor } from "./context.ts";
 import { makeMaskError } from "./errors.ts";
 import { FeedEventsPlugin } from "./feed-events.ts";
+import { homeFeedCachePlugin, type HomeFeedCandidates } from "./home-feed.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -38,11 +39,23 @@ class UnauthorizedError extends Error {
   statusCode = 401;
 }
 
-export function makePreset(opts: { config: Config; pool: Pool; logger: Logger }): GraphileConfig.Preset {
-  const { config, pool, logger } = opts;
+export function makePreset(opts: {
+  config: Config;
+  pool: Pool;
+  logger: Logger;
+  /** With Redis: home feed pages from cached candidates. */
+  homeFeedCandidates?: HomeFeedCandidates | undefined;
+  /** Called for each signed-in request (last activity). */
+  onViewer?: ((userId: string) => void) | undefined;
+}): GraphileConfig.Preset {
+  const { config, pool, logger, homeFeedCandidates, onViewer } = opts;
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit), FeedEventsPlugin],
+    plugins: [
+      depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit),
+      FeedEventsPlugin,
+      ...(homeFeedCandidates ? [homeFeedCachePlugin(homeFeedCandidates)] : []),
+    ],
     pgServices: [makePgService({ pool, schemas: ["app_public"], pubsub: true })],
     grafast: {
       explain: false,
@@ -57,7 +70,9 @@ export function makePreset(opts: { config: Config; pool: Pool; logger: Logger })
         } catch (err) {
           throw new UnauthorizedError(err instanceof Error ? err.message : "Invalid token");
         }
-        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs) };
+        const viewerId = identity.claims.role === "authenticated" ? identity.claims.sub : undefined;
+        if (viewerId) onViewer?.(viewerId);
+        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs), viewerId };
       },
     },
     grafserv: {
