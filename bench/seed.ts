@@ -108,6 +108,15 @@ export async function seed(ownerUrl: string, scale: number): Promise<Record<stri
          from (select post_id as id, count(*) as n from app_public.reposts group by 1) c where p.id = c.id`,
     );
     await client.query("set session_replication_role = origin");
+    // Accounts above the push threshold are pulled at read time (the trigger that marks them was off).
+    await step("pulled authors", "select app_private.refresh_feed_pull_authors()");
+    // Half the users were active in the last week (their cached feeds receive new posts).
+    await step(
+      "activity",
+      `insert into app_private.user_activity (user_id, last_active_at)
+       select id, now() - make_interval(secs => random() * 14 * 86400) from app_public.profiles
+       on conflict (user_id) do update set last_active_at = excluded.last_active_at`,
+    );
     await step("vacuum analyze", "vacuum analyze");
     const { rows } = await client.query<{ users: number; posts: number; follows: number; reposts: number; top_followers: number }>(
       `select (select count(*) from app_public.profiles)::int as users, (select count(*) from app_public.posts)::int as posts,

@@ -4,6 +4,7 @@
  *       transaction shape the server uses, and an Express "hello" route
  *   S1  viewer point read over GraphQL (`currentProfile`)
  *   S2  home feed over GraphQL, PostgreSQL path: page 1 and page 50
+ *   S3, S4 (with Redis): see feed-redis.ts
  * GraphQL figures are reported as ratios to their ceiling from the same run.
  */
 import { execFile, spawn } from "node:child_process";
@@ -16,19 +17,21 @@ import jwt from "jsonwebtoken";
 import pg from "pg";
 import type { Database } from "../../db/prepare.ts";
 import { JWT_SECRET, load, startServer, writeResult, type LoadResult } from "../lib.ts";
+import { redisFeedScenarios } from "./feed-redis.ts";
 
 const run = promisify(execFile);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const DURATION = Number(process.env.BENCH_DURATION ?? 15);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const VIEWERS = 1000;
 
 /** The id of seeded user n: md5('user' || n)::uuid (see bench/seed.ts). */
-const userId = (n: number) => {
+export const userId = (n: number) => {
   const h = createHash("md5").update(`user${n}`).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 };
 
-const tokenFor = (n: number) => jwt.sign({ sub: userId(n), role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 7200 });
+export const tokenForId = (id: string) => jwt.sign({ sub: id, role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 7200 });
+export const tokenFor = (n: number) => tokenForId(userId(n));
 
 async function seededUsers(db: Database): Promise<number> {
   const c = new pg.Client({ connectionString: db.ownerUrl });
@@ -110,10 +113,10 @@ async function page50Cursors(db: Database, viewers: number[]): Promise<{ n: numb
   return out;
 }
 
-const FEED_QUERY =
+export const FEED_QUERY =
   "query($c: String) { homeFeed(cursor: $c, maxResults: 20) { nodes { cursor feedAt post { rowId body createdAt likesCount author { handle displayName } } repostedBy { handle } } } }";
 
-function graphqlRequests(make: () => { token: string; body: unknown }) {
+export function graphqlRequests(make: () => { token: string; body: unknown }) {
   return [
     {
       method: "POST" as const,
@@ -126,7 +129,7 @@ function graphqlRequests(make: () => { token: string; body: unknown }) {
   ];
 }
 
-const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+export const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 
 export async function feedScenarios(db: Database): Promise<void> {
   const users = await seededUsers(db);
@@ -145,6 +148,7 @@ export async function feedScenarios(db: Database): Promise<void> {
   });
   process.stdout.write(`S0: pgbench feed ${pgFeed.tps} TPS; express hello ${hello.rps} req/s\n`);
 
+  let s2Page1: LoadResult;
   const server = await startServer(db);
   try {
     // S1: viewer point read.
@@ -199,7 +203,9 @@ export async function feedScenarios(db: Database): Promise<void> {
         `(${result.page50_to_page1_p50}× page 1), p95 ${page50.p95_ms} ms. Targets: ${result.targets}.`,
     });
     process.stdout.write(`S2: ${JSON.stringify(result)}\n`);
+    s2Page1 = page1;
   } finally {
     await server.stop();
   }
+  await redisFeedScenarios(db, { viewers, pgbenchTps: pgFeed.tps, s2Page1 });
 }
