@@ -59,14 +59,18 @@ export async function startServer(database: Database, env: Record<string, string
   });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
       if (m) {
+        // From now on, drain the server's log without keeping it (the load generator shares the CPU).
         output = "";
+        child.stdout!.off("data", onData);
+        child.stdout!.resume();
         resolve(m[1]!);
       }
-    });
+    };
+    child.stdout!.on("data", onData);
     child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${output}`)));
   });
   return {

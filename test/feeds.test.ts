@@ -129,6 +129,10 @@ t.test("over GraphQL", async (t) => {
   const next = await graphql(sys.url, q, { cursor: nodes[4]!.cursor }, bearer(viewer));
   const expected = (await reference(viewer)).slice(5, 10).map((k) => k.split("|")[1]);
   t.same((next.body.data as { homeFeed: { nodes: { post: { rowId: string } }[] } }).homeFeed.nodes.map((n) => n.post.rowId), expected, "page 2");
+  // Entries are hydrated by SECURITY DEFINER functions; they must not be callable on an arbitrary entry.
+  const hidden = (await db.root.query<{ id: string }>("select id from app_public.posts where audience = 'only_me' and deleted_at is null and author_id <> $1 limit 1", [viewer])).rows[0]!.id;
+  const probe = await graphql(sys.url, `{ feedEntryPost(e: { postId: "${hidden}" }) { body } }`, {}, bearer(viewer));
+  t.match(probe.body.errors?.[0]?.message, /Cannot query field "feedEntryPost"/, "no root field reads a post past the rule");
   const anon = await graphql(sys.url, "{ homeFeed { nodes { cursor } } }");
   t.equal(anon.body.errors?.[0]?.extensions?.code, "LOGIN");
   const explore = await graphql(sys.url, `{ explorePosts(category: "art", maxResults: 3) { nodes { post { metadata } } } trendingHashtags(maxResults: 3) { nodes { tag posts } } }`);

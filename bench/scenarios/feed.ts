@@ -76,7 +76,7 @@ async function expressHello(): Promise<LoadResult> {
     [
       "--input-type=module",
       "-e",
-      "import express from 'express'; const app = express(); app.get('/', (_q, r) => { r.send('hello'); }); const s = app.listen(0, '127.0.0.1', () => process.stdout.write(String(s.address().port) + '\n'));",
+      "import express from 'express'; const app = express(); app.get('/', (_q, r) => { r.send('hello'); }); const s = app.listen(0, '127.0.0.1', () => process.stdout.write(String(s.address().port) + '\\n'));",
     ],
     { cwd: path.resolve(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "inherit"] },
   );
