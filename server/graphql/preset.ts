@@ -14,6 +14,7 @@ import type { Logger } from "../../lib/logger.ts";
 import { headerValue, identify, pgSettingsFor } from "./context.ts";
 import { makeMaskError } from "./errors.ts";
 import { FeedEventsPlugin } from "./feed-events.ts";
+import { UserEventsPlugin } from "./user-events.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -42,7 +43,7 @@ export function makePreset(opts: { config: Config; pool: Pool; logger: Logger })
   const { config, pool, logger } = opts;
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit), FeedEventsPlugin],
+    plugins: [depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit), FeedEventsPlugin, UserEventsPlugin],
     pgServices: [makePgService({ pool, schemas: ["app_public"], pubsub: true })],
     grafast: {
       explain: false,
@@ -57,7 +58,7 @@ export function makePreset(opts: { config: Config; pool: Pool; logger: Logger })
         } catch (err) {
           throw new UnauthorizedError(err instanceof Error ? err.message : "Invalid token");
         }
-        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs) };
+        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, config.messages.keyring.setting) };
       },
     },
     grafserv: {

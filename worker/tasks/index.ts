@@ -1,8 +1,11 @@
 import type { TaskList } from "graphile-worker";
 import type { Config } from "../../lib/config.ts";
 import type { Logger } from "../../lib/logger.ts";
+import { makeLoggingPushAdapter } from "../push/logging.ts";
 import { feed__fan_out } from "./feed__fan_out.ts";
 import { makeMailSend } from "./mail__send.ts";
+import { messages__delete_expired } from "./messages__delete_expired.ts";
+import { makeNotificationPush } from "./notification__push.ts";
 import { worker__heartbeat } from "./worker__heartbeat.ts";
 
 /** Everything the worker can run. Each task calls SQL; none re-implements a rule. */
@@ -10,6 +13,8 @@ export function makeTaskList(config: Config, logger: Logger): TaskList {
   return {
     feed__fan_out,
     mail__send: makeMailSend(config, logger),
+    messages__delete_expired,
+    notification__push: makeNotificationPush(makeLoggingPushAdapter(logger)),
     worker__heartbeat,
   };
 }
