@@ -1,5 +1,5 @@
 --! Previous: sha1:28c6047930eef808676d551d04be68595286d4b8
---! Hash: sha1:860f2caa32880fc427f6345d94fee1d64d6c453f
+--! Hash: sha1:a43ab4c938132a718a60c7dd8b9d99d66a6f3985
 --! Message: messaging
 
 --------------------------------------------------------------------------------
@@ -21,6 +21,7 @@
 -- Idempotent for `graphile-migrate watch`: drop what this file creates.
 drop table if exists app_public.messages, app_public.conversation_participants, app_public.conversations cascade;
 drop function if exists app_private.message_key(text), app_private.encrypt_message_body(text),
+  app_private.encrypt_with_key(text, text), app_private.reencrypt_messages(integer),
   app_private.viewer_conversation_ids(), app_private.tg_messages__created(),
   app_public.generate_conversation_id(uuid, uuid), app_public.can_message_user(uuid, uuid),
   app_public.send_message(uuid, text), app_public.mark_conversation_read(uuid), app_public.delete_message(uuid),
@@ -68,7 +69,7 @@ comment on column app_public.conversation_participants.user_id is 'The participa
 comment on column app_public.conversation_participants.joined_at is 'When they joined.';
 comment on column app_public.conversation_participants.last_read_at is 'When they last read the conversation (a read receipt).';
 comment on column app_public.conversation_participants.last_sent_at is 'When they last sent a message in it.';
-comment on column app_public.conversation_participants.cleared_at is 'They deleted their copy of the conversation up to this time.';
+comment on column app_public.conversation_participants.cleared_at is E'@behavior -select -filterBy -orderBy -insert -update\nThey deleted their copy of the conversation up to this time (not shown: the other participant need not know).';
 
 create table app_public.messages (
   id uuid primary key default gen_random_uuid(),
@@ -116,6 +117,13 @@ $$;
 comment on function app_private.message_key(text) is
   'The secret of a message key, from the transaction setting app.message_keys that the server sets; null for an unknown key id.';
 
+create or replace function app_private.encrypt_with_key(body text, key text) returns bytea
+  language sql volatile strict
+  set search_path = pg_catalog, pg_temp
+as $$ select public.pgp_sym_encrypt(body, key, 'cipher-algo=aes256, compress-algo=0, s2k-mode=1, s2k-digest-algo=sha256') $$;
+comment on function app_private.encrypt_with_key(text, text) is
+  'OpenPGP symmetric encryption, AES-256, no compression (its length would leak content); the key is random, so no slow key stretching.';
+
 create or replace function app_private.encrypt_message_body(body text, out key_id text, out ciphertext bytea)
   language plpgsql volatile
   set search_path = pg_catalog, pg_temp
@@ -125,10 +133,43 @@ begin
   if app_private.message_key(key_id) is null then
     raise exception 'No current message encryption key' using errcode = 'internal_error';
   end if;
-  ciphertext := public.pgp_sym_encrypt(body, app_private.message_key(key_id), 'cipher-algo=aes256, compress-algo=0, s2k-mode=1, s2k-digest-algo=sha256');
+  ciphertext := app_private.encrypt_with_key(body, app_private.message_key(key_id));
 end;
 $$;
 comment on function app_private.encrypt_message_body(text) is 'Encrypt a message body with the current key; returns the key id and the ciphertext.';
+
+-- Completing a rotation (task messages__reencrypt): messages under an older,
+-- still configured key are encrypted again under the current one, a batch at
+-- a time; concurrent runs skip each other's rows. Returns how many it did.
+create or replace function app_private.reencrypt_messages(max_rows integer default 500) returns integer
+  language plpgsql volatile
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  current_id text := nullif(current_setting('app.message_keys', true), '')::jsonb ->> 'current';
+  n integer;
+begin
+  if app_private.message_key(current_id) is null then
+    raise exception 'No current message encryption key' using errcode = 'internal_error';
+  end if;
+  with batch as (
+    select m.id, m.ciphertext, m.key_id from app_public.messages m
+     where m.key_id <> current_id and app_private.message_key(m.key_id) is not null
+     limit max_rows
+       for update skip locked
+  ), u as (
+    update app_public.messages m
+       set ciphertext = app_private.encrypt_with_key(public.pgp_sym_decrypt(b.ciphertext, app_private.message_key(b.key_id)),
+                                                     app_private.message_key(current_id)),
+           key_id = current_id
+      from batch b where m.id = b.id
+    returning 1
+  ) select count(*)::integer into n from u;
+  return n;
+end;
+$$;
+comment on function app_private.reencrypt_messages(integer) is
+  'Re-encrypt up to max_rows messages from older configured keys under the current key (keys from the transaction setting app.message_keys).';
 
 create or replace function app_public.messages_body(m app_public.messages) returns text
   language sql stable

@@ -5,6 +5,7 @@ import { makeLoggingPushAdapter } from "../push/logging.ts";
 import { feed__fan_out } from "./feed__fan_out.ts";
 import { makeMailSend } from "./mail__send.ts";
 import { messages__delete_expired } from "./messages__delete_expired.ts";
+import { makeMessagesReencrypt } from "./messages__reencrypt.ts";
 import { makeNotificationPush } from "./notification__push.ts";
 import { worker__heartbeat } from "./worker__heartbeat.ts";
 
@@ -14,6 +15,7 @@ export function makeTaskList(config: Config, logger: Logger): TaskList {
     feed__fan_out,
     mail__send: makeMailSend(config, logger),
     messages__delete_expired,
+    messages__reencrypt: makeMessagesReencrypt(config.messages.keyring),
     notification__push: makeNotificationPush(makeLoggingPushAdapter(logger)),
     worker__heartbeat,
   };
