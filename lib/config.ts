@@ -5,9 +5,9 @@
  *   Invalid configuration: PORT must be an integer between 0 and 65535 (got "http")
  */
 import { randomBytes } from "node:crypto";
-import { messageKeyring, type MessageKeyring } from "./message-keys.ts";
 import path from "node:path";
 import { z } from "zod";
+import { messageKeyring, type MessageKeyring } from "./message-keys.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
