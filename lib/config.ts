@@ -7,10 +7,12 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
+import { messageKeyring, type MessageKeyring } from "./message-keys.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
 const DEV_JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long";
+const DEV_MESSAGE_ENCRYPTION_KEY = "development-message-key-never-use-in-production";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
@@ -68,6 +70,13 @@ const envSchema = z.object({
   JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters" }).optional()),
   JWT_EXPIRY: positiveInt(604800).default(900),
 
+  MESSAGE_ENCRYPTION_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters" }).optional()),
+  MESSAGE_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((keys) => keys.every((k) => k.length >= 32), { error: "must be comma-separated keys of at least 32 characters each" }),
+
   CORS_ORIGINS: z.string().default("*"),
   GRAPHQL_DEPTH_LIMIT: positiveInt(100).default(12),
   GRAPHQL_LIST_DEPTH_LIMIT: positiveInt(100).default(6),
@@ -120,6 +129,8 @@ export interface Config {
   /** Prefix of every Redis key this process writes (several deployments, or tests, may share a Redis). */
   redisKeyPrefix: string;
   jwt: { secret: string; expirySeconds: number; isDevelopmentDefault: boolean };
+  /** Direct-message encryption keys (never stored in the database; see docs/messaging.md). */
+  messages: { keyring: MessageKeyring; isDevelopmentDefault: boolean };
   corsOrigins: "*" | string[];
   graphql: { depthLimit: number; listDepthLimit: number; statementTimeoutMs: number };
   shutdownTimeoutMs: number;
@@ -163,6 +174,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !e.JWT_SECRET) {
     throw new ConfigError("Invalid configuration: JWT_SECRET is required when NODE_ENV=production");
   }
+  if (isProduction && !e.MESSAGE_ENCRYPTION_KEY) {
+    throw new ConfigError("Invalid configuration: MESSAGE_ENCRYPTION_KEY is required when NODE_ENV=production");
+  }
   if (isProduction && !e.DATABASE_URL) {
     throw new ConfigError("Invalid configuration: DATABASE_URL is required when NODE_ENV=production");
   }
@@ -195,6 +209,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       secret: e.JWT_SECRET ?? DEV_JWT_SECRET,
       expirySeconds: e.JWT_EXPIRY,
       isDevelopmentDefault: !e.JWT_SECRET,
+    },
+    messages: {
+      keyring: messageKeyring(e.MESSAGE_ENCRYPTION_KEY ?? DEV_MESSAGE_ENCRYPTION_KEY, e.MESSAGE_ENCRYPTION_OLD_KEYS),
+      isDevelopmentDefault: !e.MESSAGE_ENCRYPTION_KEY,
     },
     corsOrigins,
     graphql: {

@@ -10,6 +10,9 @@ await runProcess(withWorker ? "pgsocial" : "server", { server: true, worker: wit
   if (config.jwt.isDevelopmentDefault) {
     logger.warn("JWT_SECRET is not set: using the development default. Never do this in production.");
   }
+  if (config.messages.isDevelopmentDefault) {
+    logger.warn("MESSAGE_ENCRYPTION_KEY is not set: direct messages use the development key. Never do this in production.");
+  }
   if (!config.isProduction) {
     // As the Supabase CLI does: the keys clients pass as `apikey` (and admins as Bearer).
     logger.info(

@@ -28,10 +28,17 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
   return Array.isArray(v) ? v[0] : v;
 }
 
-export function pgSettingsFor(identity: RequestIdentity, statementTimeoutMs: number): Record<string, string> {
+/**
+ * `messageKeys` (the `app.message_keys` setting: direct-message encryption
+ * keys, see lib/message-keys.ts) is handed to signed-in requests only, as a
+ * transaction-local setting: it is never stored, and anonymous requests,
+ * which cannot read messages, never carry it.
+ */
+export function pgSettingsFor(identity: RequestIdentity, statementTimeoutMs: number, messageKeys?: string): Record<string, string> {
   return {
     role: identity.claims.role,
     "request.jwt.claims": JSON.stringify(identity.claims),
     statement_timeout: String(statementTimeoutMs),
+    ...(messageKeys && identity.claims.role !== "anon" ? { "app.message_keys": messageKeys } : {}),
   };
 }

@@ -44,6 +44,10 @@ export function makeMaskError(logger: Logger) {
       return new GraphQLError(message, { ...base, extensions: { code: sql.code, ...(sql.hint ? { hint: sql.hint } : {}) } });
     }
     if (isSafeError(original)) return new GraphQLError(original.message, { ...base, extensions: original.extensions ?? {} });
+    // A refused token (preset.ts: over HTTP a 401; over websockets the operation's error) says so.
+    if ((original as { statusCode?: unknown }).statusCode === 401) {
+      return new GraphQLError(original.message, { ...base, extensions: { code: "UNAUTHORIZED" } });
+    }
     const errorId = randomUUID();
     logger.error({ err: original, errorId, path: error.path }, "masked GraphQL error");
     return new GraphQLError(`An unexpected error occurred (error id ${errorId})`, { ...base, extensions: { errorId } });

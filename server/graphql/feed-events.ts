@@ -4,16 +4,10 @@
  * fed by the worker (task feed__fan_out) through PostgreSQL NOTIFY; the post
  * is then read under your own RLS, like any other read.
  */
-import { context, lambda, listen, SafeError } from "postgraphile/grafast";
+import { context, lambda, listen } from "postgraphile/grafast";
 import { jsonParse } from "postgraphile/@dataplan/json";
 import { extendSchema } from "postgraphile/utils";
-
-/** The signed-in user's channel; refuses anonymous subscribers. */
-export function feedChannel(pgSettings: Record<string, string | undefined> | null | undefined): string {
-  const claims = JSON.parse(pgSettings?.["request.jwt.claims"] ?? "{}") as { sub?: unknown };
-  if (typeof claims.sub !== "string") throw new SafeError("You must be signed in to follow your feed", { code: "LOGIN" });
-  return `feed:${claims.sub}`;
-}
+import { userChannel } from "./channels.ts";
 
 export const FeedEventsPlugin = extendSchema((build) => {
   const posts = build.pgResources.posts;
@@ -40,7 +34,7 @@ export const FeedEventsPlugin = extendSchema((build) => {
         plans: {
           homeFeedEvents: {
             subscribePlan() {
-              const $topic = lambda(context().get("pgSettings"), feedChannel);
+              const $topic = lambda(context().get("pgSettings"), (s) => userChannel("feed", s));
               return listen(context().get("pgSubscriber"), $topic, jsonParse);
             },
             plan($event) {

@@ -15,6 +15,7 @@ import { headerValue, identify, pgSettingsFor } from "./context.ts";
 import { makeMaskError } from "./errors.ts";
 import { FeedEventsPlugin } from "./feed-events.ts";
 import { homeFeedCachePlugin, type HomeFeedCandidates } from "./home-feed.ts";
+import { UserEventsPlugin } from "./user-events.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -54,6 +55,7 @@ export function makePreset(opts: {
     plugins: [
       depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit),
       FeedEventsPlugin,
+      UserEventsPlugin,
       ...(homeFeedCandidates ? [homeFeedCachePlugin(homeFeedCandidates)] : []),
     ],
     pgServices: [makePgService({ pool, schemas: ["app_public"], pubsub: true })],
@@ -72,7 +74,7 @@ export function makePreset(opts: {
         }
         const viewerId = identity.claims.role === "authenticated" ? identity.claims.sub : undefined;
         if (viewerId) onViewer?.(viewerId);
-        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs), viewerId };
+        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, config.messages.keyring.setting), viewerId };
       },
     },
     grafserv: {

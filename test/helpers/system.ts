@@ -8,6 +8,7 @@ import { AUTHENTICATOR_PASSWORD, createTestDatabase, testLogger, type TestDataba
 process.env.GRAPHILE_ENV ??= "test";
 
 export const TEST_JWT_SECRET = "test-jwt-secret-that-is-at-least-32-characters";
+export const TEST_MESSAGE_ENCRYPTION_KEY = "test-message-encryption-key-at-least-32-characters";
 
 export interface TestSystem extends System {
   url: string;
@@ -26,6 +27,7 @@ export async function startTestSystem(
     DATABASE_URL: db.ownerUrl,
     AUTHENTICATOR_PASSWORD,
     JWT_SECRET: TEST_JWT_SECRET,
+    MESSAGE_ENCRYPTION_KEY: TEST_MESSAGE_ENCRYPTION_KEY,
     WORKER_POLL_INTERVAL_MS: "200",
     ...opts.env,
   });

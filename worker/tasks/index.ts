@@ -3,7 +3,11 @@ import type { Config } from "../../lib/config.ts";
 import type { FeedCache } from "../../lib/feed-cache.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { makeFeedFanOut, makeFeedInvalidate, makeFeedRebuild } from "./feed.ts";
+import { makeLoggingPushAdapter } from "../push/logging.ts";
 import { makeMailSend } from "./mail__send.ts";
+import { messages__delete_expired } from "./messages__delete_expired.ts";
+import { makeMessagesReencrypt } from "./messages__reencrypt.ts";
+import { makeNotificationPush } from "./notification__push.ts";
 import { worker__heartbeat } from "./worker__heartbeat.ts";
 
 /** Everything the worker can run. Each task calls SQL; none re-implements a rule. */
@@ -13,6 +17,9 @@ export function makeTaskList(config: Config, logger: Logger, feedCache: FeedCach
     feed__invalidate: makeFeedInvalidate(feedCache),
     feed__rebuild: makeFeedRebuild(feedCache),
     mail__send: makeMailSend(config, logger),
+    messages__delete_expired,
+    messages__reencrypt: makeMessagesReencrypt(config.messages.keyring),
+    notification__push: makeNotificationPush(makeLoggingPushAdapter(logger)),
     worker__heartbeat,
   };
 }

@@ -1,0 +1,12 @@
+import type { Logger } from "../../lib/logger.ts";
+import type { PushAdapter } from "./adapter.ts";
+
+/** The default push adapter: writes each push to the log (development, or no push provider configured). */
+export function makeLoggingPushAdapter(logger: Logger): PushAdapter {
+  return {
+    name: "log",
+    async send(message) {
+      logger.info({ push: message }, "push (logged, not sent)");
+    },
+  };
+}
