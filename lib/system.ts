@@ -54,7 +54,7 @@ export async function startSystem(config: Config, logger: Logger, options: Syste
   try {
     if (options.worker) {
       const { startWorker } = await import("../worker/runner.ts");
-      worker = await startWorker({ config, pool: ownerPool, logger });
+      worker = await startWorker({ config, pool: ownerPool, logger, redis });
     }
     if (options.server && authenticatorPool) {
       const [{ startHttpServer }, { createMetrics }] = await Promise.all([

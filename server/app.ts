@@ -14,6 +14,7 @@ import type { Logger } from "../lib/logger.ts";
 import type { Redis } from "../lib/redis.ts";
 import { createPasswordHasher } from "./auth/passwords.ts";
 import { createAuthRateLimiter } from "./auth/rate-limit.ts";
+import { analyticsRouter } from "./analytics.ts";
 import { authRouter } from "./auth/router.ts";
 import { makePreset } from "./graphql/preset.ts";
 import { healthRouter } from "./health.ts";
@@ -92,6 +93,8 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const hasher = createPasswordHasher(config.auth.bcryptCost);
   const limiter = createAuthRateLimiter(config.auth.rateLimitPerMinute, deps.redis);
   app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter }));
+
+  app.use("/analytics/v1", analyticsRouter({ config, pool: deps.authenticatorPool, redis: deps.redis, logger }));
 
   const preset = makePreset({ config, pool: deps.authenticatorPool, logger });
   const pgl = postgraphile(preset);

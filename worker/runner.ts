@@ -4,6 +4,7 @@ import type { Pool } from "../db/pool.ts";
 import { projectRoot, type Config } from "../lib/config.ts";
 import { workerLogger } from "../lib/graphile-logger.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { Redis } from "../lib/redis.ts";
 import { makeTaskList } from "./tasks/index.ts";
 
 export const CRONTAB_FILE = path.join(projectRoot, "worker", "crontab");
@@ -13,10 +14,10 @@ export const CRONTAB_FILE = path.join(projectRoot, "worker", "crontab");
  * survive restarts; a job whose worker died is retried once its lock expires.
  * Signals are ours to handle (see server/system.ts).
  */
-export async function startWorker(deps: { config: Config; pool: Pool; logger: Logger }): Promise<Runner> {
+export async function startWorker(deps: { config: Config; pool: Pool; logger: Logger; redis: Redis | undefined }): Promise<Runner> {
   const runner = await run({
     pgPool: deps.pool,
-    taskList: makeTaskList(deps.config, deps.logger),
+    taskList: makeTaskList(deps.config, deps.logger, deps.redis),
     crontabFile: CRONTAB_FILE,
     concurrency: deps.config.worker.concurrency,
     pollInterval: deps.config.worker.pollIntervalMs,

@@ -28,10 +28,12 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
   return Array.isArray(v) ? v[0] : v;
 }
 
-export function pgSettingsFor(identity: RequestIdentity, statementTimeoutMs: number): Record<string, string> {
+/** `ip`: the client's address (Express `req.ip`, behind trusted proxies), read in SQL by app_private.request_ip(). */
+export function pgSettingsFor(identity: RequestIdentity, statementTimeoutMs: number, ip?: string): Record<string, string> {
   return {
     role: identity.claims.role,
     "request.jwt.claims": JSON.stringify(identity.claims),
     statement_timeout: String(statementTimeoutMs),
+    ...(ip ? { "request.ip": ip } : {}),
   };
 }

@@ -57,7 +57,7 @@ export function makePreset(opts: { config: Config; pool: Pool; logger: Logger })
         } catch (err) {
           throw new UnauthorizedError(err instanceof Error ? err.message : "Invalid token");
         }
-        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs) };
+        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, requestContext.expressv4?.req.ip) };
       },
     },
     grafserv: {
