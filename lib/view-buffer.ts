@@ -58,6 +58,11 @@ redis.call('RENAME', KEYS[1], KEYS[2])
 redis.call('SET', KEYS[3], ARGV[1])
 return ARGV[1]`;
 
+// A chunk of the batch, or nil when the batch is no longer draining (another sync finished it).
+const READ = `
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return false end
+return redis.call('LRANGE', KEYS[1], ARGV[2], ARGV[3])`;
+
 const RELEASE = `
 if redis.call('GET', KEYS[2]) == ARGV[1] then
   redis.call('DEL', KEYS[1], KEYS[2])
@@ -99,7 +104,8 @@ export async function syncViews(
     await opts.onStep?.("claimed");
     const length = await redis.llen(VIEW_KEYS.draining);
     for (let offset = 0; offset < length; offset += chunkSize) {
-      const chunk = await redis.lrange(VIEW_KEYS.draining, offset, offset + chunkSize - 1);
+      const chunk = (await redis.eval(READ, 2, VIEW_KEYS.draining, VIEW_KEYS.drainingId, batchId, offset, offset + chunkSize - 1)) as string[] | null;
+      if (!chunk) break; // another sync finished this batch
       await opts.onStep?.("chunk-read");
       const events = `[${chunk.join(",")}]`;
       const { rows } = await pg.query<{ counted: number }>("select app_private.ingest_view_batch($1, $2::jsonb) as counted", [
