@@ -1,5 +1,5 @@
 --! Previous: sha1:6887f262ab97a79a292195332f7316f07963fdb9
---! Hash: sha1:b8f8dc74474938981f134ead4681f2e408f3ad36
+--! Hash: sha1:b99de51bd32c06315c0e53e57c3a6881cd6c7c49
 --! Message: creator economy
 
 --------------------------------------------------------------------------------
@@ -397,8 +397,11 @@ create or replace function app_public.creator_dashboard(from_day date, to_day da
   set search_path = pg_catalog, pg_temp
 as $$
 declare
-  me uuid := app_private.require_user();
+  me uuid := auth.uid();
 begin
+  if me is null then
+    raise exception 'You must be signed in' using errcode = 'LOGIN';
+  end if;
   if from_day is null or to_day is null or to_day < from_day or to_day - from_day > 366 then
     raise exception 'Give a range of at most 367 days, from_day <= to_day' using errcode = 'INVAL';
   end if;
