@@ -128,3 +128,20 @@ t.test("with Redis configured but unreachable, events go straight to PostgreSQL"
   t.same(await res.json(), { views: { received: 1, counted: 1, buffered: null }, likes: { received: 0, added: 0 } });
   t.equal(await views(p), 1);
 });
+
+t.test("a synced batch decides repeats in time order, by the same rule", async (t) => {
+  const [author, viewer] = [await createUser(db), await createUser(db)];
+  const post = await createPost(db, author);
+  const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+  const events = [
+    { post_id: post, viewer_id: null, ip: "192.0.2.44", at: at(10) }, // within 24 h of the first: no
+    { post_id: post, viewer_id: null, ip: "192.0.2.44", at: at(30) }, // the first: counts
+    { post_id: post, viewer_id: null, ip: "192.0.2.44", at: at(0) }, // 30 h after it: counts
+    { post_id: post, viewer_id: viewer, ip: "192.0.2.44", at: at(0) }, // a viewer of their own: counts
+    { post_id: post, viewer_id: author, ip: "192.0.2.44", at: at(0) }, // the author: no
+  ];
+  const run = async () => (await db.root.query("select app_private.ingest_view_batch('repeats-1', $1) as n", [JSON.stringify(events)])).rows[0].n as number;
+  t.equal(await run(), 3);
+  t.equal(await run(), 0, "the same batch id again: nothing");
+  t.equal(await views(post), 3);
+});

@@ -23,14 +23,14 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const VIEWERS = 1000;
 
 /** The id of seeded user n: md5('user' || n)::uuid (see bench/seed.ts). */
-const userId = (n: number) => {
+export const userId = (n: number) => {
   const h = createHash("md5").update(`user${n}`).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 };
 
-const tokenFor = (n: number) => jwt.sign({ sub: userId(n), role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 7200 });
+export const tokenFor = (n: number) => jwt.sign({ sub: userId(n), role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 7200 });
 
-async function seededUsers(db: Database): Promise<number> {
+export async function seededUsers(db: Database): Promise<number> {
   const c = new pg.Client({ connectionString: db.ownerUrl });
   await c.connect();
   try {

@@ -1,12 +1,12 @@
 --! Previous: sha1:6887f262ab97a79a292195332f7316f07963fdb9
---! Hash: sha1:b99de51bd32c06315c0e53e57c3a6881cd6c7c49
+--! Hash: sha1:27e808febaa7ed3b04566f72ce0b40cada55f64a
 --! Message: creator economy
 
 --------------------------------------------------------------------------------
 -- Creator economy, part A: view counting and analytics, cheat detection,
 -- monthly video revenue, eligibility, withdrawals.
 --
--- Views: app_private.count_post_view is THE counting rule (once per viewer, or
+-- Views: app_private.count_post_views is THE counting rule (once per viewer, or
 -- per IP for anonymous viewers, per post per window, default 24 h). Every path
 -- goes through it: increment_post_views (one view), track_post_events (a batch,
 -- as the caller) and ingest_view_batch (the counter-sync job draining Redis,
@@ -25,7 +25,7 @@ drop table if exists app_public.withdrawal_requests, app_public.withdrawal_info,
   app_private.post_view_logs, app_private.post_views cascade;
 drop type if exists app_public.withdrawal_status, app_public.monetization_condition, app_public.tracked_events,
   app_public.creator_balance, app_public.dashboard_day cascade;
-drop function if exists app_private.count_post_view(uuid, uuid, inet, timestamptz), app_private.add_post_views(uuid[]),
+drop function if exists app_private.count_post_views(jsonb), app_private.add_post_views(uuid[]),
   app_private.request_ip(), app_public.increment_post_views(uuid, uuid, inet), app_public.track_post_events(uuid[], uuid[]),
   app_private.ingest_view_batch(text, jsonb), app_public.posts_views_count(app_public.posts),
   app_private.refresh_user_analytics(date), app_public.creator_dashboard(date, date), app_private.prune_view_windows(),
@@ -141,37 +141,72 @@ create table app_private.ingested_view_batches (
 );
 comment on table app_private.ingested_view_batches is 'View batches applied by the counter sync, once each.';
 
--- Views by event time; `at` is the server's time of the event, never the client's.
-create or replace function app_private.count_post_view(post_id uuid, viewer_id uuid, ip inet, at timestamptz) returns boolean
+/*
+ * THE view-counting rule, for a set of view events [{post_id, viewer_id, ip,
+ * at}] (`at`: the server's time of the event, never the client's). Returns the
+ * post of each view that counted (once per counted view) and logs it; callers
+ * add them to the counters. Set-based, so that a batch costs a few statements:
+ *   - a view counts when the post exists, is not deleted, is not the viewer's
+ *     own, and the viewer may see it (the one visibility rule: post_visible
+ *     with no relationship, which suffices for public posts, else can_see_post);
+ *   - and when the viewer (or, anonymous, the IP) has not counted for this post
+ *     within the window: the window row is upserted only if the last counted
+ *     view is at least the window older (concurrent views: one wins).
+ * Repeats of one (post, viewer) within the events are decided one by one, in
+ * time order, by the same rule.
+ */
+create or replace function app_private.count_post_views(events jsonb) returns uuid[]
   language plpgsql volatile
   set search_path = pg_catalog, pg_temp
 as $$
 declare
-  author uuid;
-  viewer_key text := coalesce(viewer_id::text, 'ip:' || host(ip));
   window_length interval := app_private.setting('view_dedupe_window')::interval;
+  counted uuid[];
+  repeat jsonb;
 begin
-  if viewer_key is null or at is null then
-    return false; -- anonymous without an IP: nothing to count once
-  end if;
-  select p.author_id into author from app_public.posts p where p.id = count_post_view.post_id and p.deleted_at is null;
-  if author is null or author = viewer_id or not app_public.can_see_post(viewer_id, count_post_view.post_id) then
-    return false; -- no such post, your own, or not yours to see
-  end if;
-  insert into app_private.post_view_windows as w (post_id, viewer_key, counted_at)
-  values (count_post_view.post_id, viewer_key, at)
-  on conflict on constraint post_view_windows_pkey do update set counted_at = excluded.counted_at
-   where w.counted_at + window_length <= excluded.counted_at;
-  if not found then
-    return false; -- counted within the window
-  end if;
-  insert into app_private.post_view_logs (post_id, author_id, viewer_id, ip, viewed_at)
-  values (count_post_view.post_id, author, viewer_id, ip, at);
-  return true;
+  with ev as (
+    select x.post_id, x.viewer_id, x.ip, x.at, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)) as viewer_key,
+           row_number() over (partition by x.post_id, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)) order by x.at) as nth
+      from jsonb_to_recordset(events) as x(post_id uuid, viewer_id uuid, ip inet, at timestamptz)
+     where x.post_id is not null and x.at is not null and (x.viewer_id is not null or x.ip is not null)
+  ), countable as (
+    select ev.*, p.author_id
+      from ev
+      join app_public.posts p on p.id = ev.post_id and p.deleted_at is null
+      join app_public.profiles a on a.id = p.author_id
+     where ev.nth = 1
+       and ev.viewer_id is distinct from p.author_id
+       and (app_private.post_visible(ev.viewer_id, p.author_id, p.audience, a.is_private, p.is_paid, 0,
+                                     app_private.is_blocked_pair(ev.viewer_id, p.author_id))
+            or app_public.can_see_post(ev.viewer_id, ev.post_id))
+  ), won as (
+    insert into app_private.post_view_windows as w (post_id, viewer_key, counted_at)
+    select c.post_id, c.viewer_key, c.at from countable c order by c.post_id, c.viewer_key
+    on conflict on constraint post_view_windows_pkey do update set counted_at = excluded.counted_at
+     where w.counted_at + window_length <= excluded.counted_at
+    returning w.post_id, w.viewer_key
+  ), logged as (
+    insert into app_private.post_view_logs (post_id, author_id, viewer_id, ip, viewed_at)
+    select c.post_id, c.author_id, c.viewer_id, c.ip, c.at from countable c join won using (post_id, viewer_key)
+    returning post_id
+  )
+  select coalesce(array_agg(l.post_id), '{}') into counted from logged l;
+
+  for repeat in
+    select to_jsonb(r) from (
+      select x.post_id, x.viewer_id, x.ip, x.at,
+             row_number() over (partition by x.post_id, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)) order by x.at) as nth
+        from jsonb_to_recordset(events) as x(post_id uuid, viewer_id uuid, ip inet, at timestamptz)
+       where x.post_id is not null and x.at is not null and (x.viewer_id is not null or x.ip is not null)
+    ) r where r.nth > 1 order by r.at
+  loop
+    counted := counted || app_private.count_post_views(jsonb_build_array(repeat - 'nth'));
+  end loop;
+  return counted;
 end;
 $$;
-comment on function app_private.count_post_view(uuid, uuid, inet, timestamptz) is
-  'THE view-counting rule: true (and logged) when the view counts; callers add it to the counters.';
+comment on function app_private.count_post_views(jsonb) is
+  'THE view-counting rule, set-based: the posts of the views that count (logged); callers add them to the counters.';
 
 -- Counters, in post order (concurrent batches lock the rows in the same order).
 create or replace function app_private.add_post_views(post_ids uuid[]) returns void
@@ -194,6 +229,8 @@ create or replace function app_public.increment_post_views(post_id uuid, viewer_
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
+declare
+  counted uuid[];
 begin
   if auth.role() in ('anon', 'authenticated') then
     if viewer_id is distinct from auth.uid() then
@@ -203,11 +240,9 @@ begin
       raise exception 'The IP must be the one the request comes from' using errcode = 'DNIED';
     end if;
   end if;
-  if app_private.count_post_view(post_id, viewer_id, ip, now()) then
-    perform app_private.add_post_views(array[post_id]);
-    return true;
-  end if;
-  return false;
+  counted := app_private.count_post_views(jsonb_build_array(jsonb_build_object('post_id', post_id, 'viewer_id', viewer_id, 'ip', ip, 'at', now())));
+  perform app_private.add_post_views(counted);
+  return cardinality(counted) > 0;
 end;
 $$;
 comment on function app_public.increment_post_views(uuid, uuid, inet) is
@@ -239,9 +274,9 @@ begin
   if cardinality(like_post_ids) > 0 then
     perform app_private.require_user();
   end if;
-  select coalesce(array_agg(v.post_id), '{}') into counted
-    from unnest(view_post_ids) as v(post_id)
-   where app_private.count_post_view(v.post_id, me, ip, now());
+  counted := app_private.count_post_views(
+    (select coalesce(jsonb_agg(jsonb_build_object('post_id', v.post_id, 'viewer_id', me, 'ip', ip, 'at', now())), '[]')
+       from unnest(view_post_ids) as v(post_id)));
   perform app_private.add_post_views(counted);
   with l as (
     insert into app_public.likes (post_id, user_id)
@@ -270,9 +305,7 @@ begin
   if not found then
     return 0; -- applied before (a sync that stopped after committing)
   end if;
-  select coalesce(array_agg(e.post_id order by e.at), '{}') into counted_posts
-    from (select * from jsonb_to_recordset(events) as x(post_id uuid, viewer_id uuid, ip inet, at timestamptz) order by at) e
-   where app_private.count_post_view(e.post_id, e.viewer_id, e.ip, e.at);
+  counted_posts := app_private.count_post_views(events);
   perform app_private.add_post_views(counted_posts);
   update app_private.ingested_view_batches b set counted = cardinality(counted_posts) where b.batch_id = ingest_view_batch.batch_id;
   return cardinality(counted_posts);
