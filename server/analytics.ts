@@ -15,7 +15,6 @@ import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Pool } from "../db/pool.ts";
 import type { Config } from "../lib/config.ts";
-import type { Logger } from "../lib/logger.ts";
 import type { Redis } from "../lib/redis.ts";
 import { enqueueViews, type ViewEvent } from "../lib/view-buffer.ts";
 import { InvalidTokenError } from "./auth/jwt.ts";
@@ -38,7 +37,7 @@ interface Tracked {
   likes_added: number;
 }
 
-export function analyticsRouter(deps: { config: Config; pool: Pool; redis: Redis | undefined; logger: Logger }): Router {
+export function analyticsRouter(deps: { config: Config; pool: Pool; redis: Redis | undefined }): Router {
   const r = Router();
   r.use(express.json({ limit: "256kb" }));
 

@@ -94,7 +94,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const limiter = createAuthRateLimiter(config.auth.rateLimitPerMinute, deps.redis);
   app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter }));
 
-  app.use("/analytics/v1", analyticsRouter({ config, pool: deps.authenticatorPool, redis: deps.redis, logger }));
+  app.use("/analytics/v1", analyticsRouter({ config, pool: deps.authenticatorPool, redis: deps.redis }));
 
   const preset = makePreset({ config, pool: deps.authenticatorPool, logger });
   const pgl = postgraphile(preset);

@@ -30,7 +30,14 @@ async function withClient<T>(db: Database, fn: (c: pg.Client) => Promise<T>): Pr
   }
 }
 
-function eventRequests(tokens: string[], posts: string[]) {
+/** What the server answered, summed over the run. */
+interface Tally {
+  received: number;
+  counted: number;
+  buffered: number;
+}
+
+function eventRequests(tokens: string[], posts: string[], tally: Tally) {
   const pick = <T>(a: T[]) => a[Math.floor(Math.random() * a.length)]!;
   return [
     {
@@ -40,9 +47,17 @@ function eventRequests(tokens: string[], posts: string[]) {
         const events = Array.from({ length: BATCH }, () => ({ type: "view", post_id: pick(posts) }));
         return { ...req, headers: { "content-type": "application/json", authorization: `Bearer ${pick(tokens)}` }, body: JSON.stringify({ events }) };
       },
+      onResponse(status: number, body: string) {
+        if (status !== 200) return;
+        const v = (JSON.parse(body) as { views: { received: number; counted: number | null; buffered: number | null } }).views;
+        tally.received += v.received;
+        tally.counted += v.counted ?? 0;
+        tally.buffered += v.buffered ?? 0;
+      },
     },
   ];
 }
+const newTally = (): Tally => ({ received: 0, counted: 0, buffered: 0 });
 
 const eventsPerSecond = (r: LoadResult) => Math.round(r.rps * BATCH);
 const viewsIn = (c: pg.Client) => c.query<{ n: number }>("select count(*)::int as n from app_private.post_view_logs").then((r) => r.rows[0]!.n);
@@ -56,14 +71,15 @@ async function ingestion(db: Database, users: number): Promise<void> {
         order by random() limit 5000`,
     )).rows.map((r) => r.id),
   );
-  const requests = eventRequests(tokens, posts) as never;
+  const directTally = newTally();
+  const redisTally = newTally();
 
   // Without Redis: each request counts its views in PostgreSQL.
   let server = await startServer(db);
   const before = await withClient(db, viewsIn);
   let direct: LoadResult;
   try {
-    direct = await load({ url: server.url, connections: CONNECTIONS, duration: DURATION, warmup: 2, requests });
+    direct = await load({ url: server.url, connections: CONNECTIONS, duration: DURATION, requests: eventRequests(tokens, posts, directTally) as never });
   } finally {
     await server.stop();
   }
@@ -78,7 +94,7 @@ async function ingestion(db: Database, users: number): Promise<void> {
     await redis.connect();
     server = await startServer(db, { REDIS_URL, REDIS_KEY_PREFIX: prefix });
     try {
-      buffered = await load({ url: server.url, connections: CONNECTIONS, duration: DURATION, warmup: 2, requests });
+      buffered = await load({ url: server.url, connections: CONNECTIONS, duration: DURATION, requests: eventRequests(tokens, posts, redisTally) as never });
     } finally {
       await server.stop();
     }
@@ -98,8 +114,8 @@ async function ingestion(db: Database, users: number): Promise<void> {
   const drainRate = drain ? Math.round(drain.events / drain.seconds) : undefined;
   writeResult("E1-view-ingestion", {
     batch: BATCH,
-    without_redis: { load: direct, events_per_s: eventsPerSecond(direct), views_counted: countedDirect },
-    with_redis: buffered ? { load: buffered, events_per_s: eventsPerSecond(buffered), drain, drain_events_per_s: drainRate } : null,
+    without_redis: { load: direct, events_per_s: eventsPerSecond(direct), answered: directTally, views_logged: countedDirect },
+    with_redis: buffered ? { load: buffered, events_per_s: eventsPerSecond(buffered), answered: redisTally, drain, drain_events_per_s: drainRate } : null,
     summary:
       `View events in batches of ${BATCH} over \`POST /analytics/v1/events\`, ${CONNECTIONS} connections: ` +
       `without Redis **${eventsPerSecond(direct)} events/s** (${direct.rps} req/s, p95 ${direct.p95_ms} ms; ${countedDirect} views counted)` +

@@ -1,5 +1,5 @@
 --! Previous: sha1:6887f262ab97a79a292195332f7316f07963fdb9
---! Hash: sha1:27e808febaa7ed3b04566f72ce0b40cada55f64a
+--! Hash: sha1:c525f1dec1cd9cc4d380da1ffcc7f617b45c8015
 --! Message: creator economy
 
 --------------------------------------------------------------------------------
@@ -25,7 +25,7 @@ drop table if exists app_public.withdrawal_requests, app_public.withdrawal_info,
   app_private.post_view_logs, app_private.post_views cascade;
 drop type if exists app_public.withdrawal_status, app_public.monetization_condition, app_public.tracked_events,
   app_public.creator_balance, app_public.dashboard_day cascade;
-drop function if exists app_private.count_post_views(jsonb), app_private.add_post_views(uuid[]),
+drop function if exists app_private.count_post_views(jsonb), app_private.view_events(jsonb), app_private.add_post_views(uuid[]),
   app_private.request_ip(), app_public.increment_post_views(uuid, uuid, inet), app_public.track_post_events(uuid[], uuid[]),
   app_private.ingest_view_batch(text, jsonb), app_public.posts_views_count(app_public.posts),
   app_private.refresh_user_analytics(date), app_public.creator_dashboard(date, date), app_private.prune_view_windows(),
@@ -155,6 +155,20 @@ comment on table app_private.ingested_view_batches is 'View batches applied by t
  * Repeats of one (post, viewer) within the events are decided one by one, in
  * time order, by the same rule.
  */
+-- View events as rows, each (post, viewer key) numbered in time order. Not
+-- inlined (SET clause), so that the planner believes the row estimate and
+-- joins a batch's rows by hash, not by nested loops.
+create or replace function app_private.view_events(events jsonb)
+  returns table (post_id uuid, viewer_id uuid, ip inet, at timestamptz, viewer_key text, nth bigint)
+  language sql immutable rows 1000
+  set search_path = pg_catalog, pg_temp
+as $$
+  select x.post_id, x.viewer_id, x.ip, x.at, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)),
+         row_number() over (partition by x.post_id, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)) order by x.at)
+    from jsonb_to_recordset(events) as x(post_id uuid, viewer_id uuid, ip inet, at timestamptz)
+   where x.post_id is not null and x.at is not null and (x.viewer_id is not null or x.ip is not null)
+$$;
+
 create or replace function app_private.count_post_views(events jsonb) returns uuid[]
   language plpgsql volatile
   set search_path = pg_catalog, pg_temp
@@ -164,14 +178,9 @@ declare
   counted uuid[];
   repeat jsonb;
 begin
-  with ev as (
-    select x.post_id, x.viewer_id, x.ip, x.at, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)) as viewer_key,
-           row_number() over (partition by x.post_id, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)) order by x.at) as nth
-      from jsonb_to_recordset(events) as x(post_id uuid, viewer_id uuid, ip inet, at timestamptz)
-     where x.post_id is not null and x.at is not null and (x.viewer_id is not null or x.ip is not null)
-  ), countable as (
+  with countable as (
     select ev.*, p.author_id
-      from ev
+      from app_private.view_events(events) ev
       join app_public.posts p on p.id = ev.post_id and p.deleted_at is null
       join app_public.profiles a on a.id = p.author_id
      where ev.nth = 1
@@ -193,14 +202,10 @@ begin
   select coalesce(array_agg(l.post_id), '{}') into counted from logged l;
 
   for repeat in
-    select to_jsonb(r) from (
-      select x.post_id, x.viewer_id, x.ip, x.at,
-             row_number() over (partition by x.post_id, coalesce(x.viewer_id::text, 'ip:' || host(x.ip)) order by x.at) as nth
-        from jsonb_to_recordset(events) as x(post_id uuid, viewer_id uuid, ip inet, at timestamptz)
-       where x.post_id is not null and x.at is not null and (x.viewer_id is not null or x.ip is not null)
-    ) r where r.nth > 1 order by r.at
+    select jsonb_build_object('post_id', e.post_id, 'viewer_id', e.viewer_id, 'ip', e.ip, 'at', e.at)
+      from app_private.view_events(events) e where e.nth > 1 order by e.at
   loop
-    counted := counted || app_private.count_post_views(jsonb_build_array(repeat - 'nth'));
+    counted := counted || app_private.count_post_views(jsonb_build_array(repeat));
   end loop;
   return counted;
 end;
