@@ -156,7 +156,7 @@ async function monthlyRevenue(db: Database): Promise<void> {
           from app_public.user_videos v, generate_series(1, 20)
         on conflict do nothing`, [month, await seededUsers(db)]);
       await c.query("set session_replication_role = origin");
-      await step("analyze", "analyze");
+      await step("vacuum analyze", "vacuum analyze app_private.post_view_logs, app_public.likes, app_public.user_videos, app_public.posts, app_public.profiles");
     }
     await c.query("delete from app_public.video_revenue where month = $1", [month]);
     await c.query("delete from app_private.revenue_months where month = $1", [month]);
