@@ -5,6 +5,7 @@
  */
 import { benchDatabase } from "./lib.ts";
 import { authRefresh, loginStorm } from "./scenarios/auth.ts";
+import { economyScenarios } from "./scenarios/economy.ts";
 import { feedScenarios } from "./scenarios/feed.ts";
 import type { Database } from "../db/prepare.ts";
 
@@ -14,6 +15,7 @@ const SCENARIOS: Record<string, (db: Database) => Promise<void>> = {
   "auth-refresh": authRefresh,
   "login-storm": loginStorm,
   feed: feedScenarios,
+  economy: economyScenarios,
 };
 
 const wanted = process.argv.slice(2);

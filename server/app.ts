@@ -14,6 +14,7 @@ import type { Logger } from "../lib/logger.ts";
 import type { Redis } from "../lib/redis.ts";
 import { createPasswordHasher } from "./auth/passwords.ts";
 import { createAuthRateLimiter } from "./auth/rate-limit.ts";
+import { analyticsRouter } from "./analytics.ts";
 import { authRouter } from "./auth/router.ts";
 import { FeedCache } from "../lib/feed-cache.ts";
 import { activityTracker } from "./activity.ts";
@@ -95,6 +96,8 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const hasher = createPasswordHasher(config.auth.bcryptCost);
   const limiter = createAuthRateLimiter(config.auth.rateLimitPerMinute, deps.redis);
   app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter }));
+
+  app.use("/analytics/v1", analyticsRouter({ config, pool: deps.authenticatorPool, redis: deps.redis }));
 
   const homeFeedCandidates =
     deps.redis &&

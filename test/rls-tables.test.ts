@@ -11,6 +11,7 @@ const db = await createTestDatabase(t);
 // Table → [anon, authenticated] privileges (table-level or on some column).
 const EXPECTED: Record<string, [string, string]> = {
   blocked_users: ["SELECT", "SELECT"],
+  cheat_status_events: ["", "SELECT"],
   bookmarks: ["", "SELECT"],
   comment_mentions: ["SELECT", "SELECT"],
   comments: ["SELECT", "SELECT INSERT UPDATE"],
@@ -33,8 +34,14 @@ const EXPECTED: Record<string, [string, string]> = {
   reposts: ["SELECT", "SELECT"],
   sponsor_credit_transactions: ["", "SELECT"],
   sponsor_credits: ["", "SELECT"],
+  user_analytics: ["", "SELECT"],
+  user_cheat_status: ["", "SELECT"],
   user_settings: ["", "SELECT UPDATE"],
+  user_videos: ["SELECT", "SELECT"],
   verification_requests: ["", "SELECT"],
+  video_revenue: ["", "SELECT"],
+  withdrawal_info: ["", "SELECT"],
+  withdrawal_requests: ["", "SELECT"],
 };
 
 t.test("grants on every app_public table are exactly these", async (t) => {

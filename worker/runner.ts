@@ -3,7 +3,6 @@ import { run, type Runner } from "graphile-worker";
 import type { Pool } from "../db/pool.ts";
 import { projectRoot, type Config } from "../lib/config.ts";
 import { workerLogger } from "../lib/graphile-logger.ts";
-import { FeedCache } from "../lib/feed-cache.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Redis } from "../lib/redis.ts";
 import { makeTaskList } from "./tasks/index.ts";
@@ -18,7 +17,7 @@ export const CRONTAB_FILE = path.join(projectRoot, "worker", "crontab");
 export async function startWorker(deps: { config: Config; pool: Pool; logger: Logger; redis: Redis | undefined }): Promise<Runner> {
   const runner = await run({
     pgPool: deps.pool,
-    taskList: makeTaskList(deps.config, deps.logger, deps.redis && new FeedCache(deps.redis)),
+    taskList: makeTaskList(deps.config, deps.logger, deps.redis),
     crontabFile: CRONTAB_FILE,
     concurrency: deps.config.worker.concurrency,
     pollInterval: deps.config.worker.pollIntervalMs,

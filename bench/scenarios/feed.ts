@@ -33,7 +33,7 @@ export const userId = (n: number) => {
 export const tokenForId = (id: string) => jwt.sign({ sub: id, role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 7200 });
 export const tokenFor = (n: number) => tokenForId(userId(n));
 
-async function seededUsers(db: Database): Promise<number> {
+export async function seededUsers(db: Database): Promise<number> {
   const c = new pg.Client({ connectionString: db.ownerUrl });
   await c.connect();
   try {

@@ -32,13 +32,19 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
  * `messageKeys` (the `app.message_keys` setting: direct-message encryption
  * keys, see lib/message-keys.ts) is handed to signed-in requests only, as a
  * transaction-local setting: it is never stored, and anonymous requests,
- * which cannot read messages, never carry it.
+ * which cannot read messages, never carry it. `ip`: the client's address
+ * (Express `req.ip`, behind trusted proxies), read in SQL by app_private.request_ip().
  */
-export function pgSettingsFor(identity: RequestIdentity, statementTimeoutMs: number, messageKeys?: string): Record<string, string> {
+export function pgSettingsFor(
+  identity: RequestIdentity,
+  statementTimeoutMs: number,
+  extra: { messageKeys?: string | undefined; ip?: string | undefined } = {},
+): Record<string, string> {
   return {
     role: identity.claims.role,
     "request.jwt.claims": JSON.stringify(identity.claims),
     statement_timeout: String(statementTimeoutMs),
-    ...(messageKeys && identity.claims.role !== "anon" ? { "app.message_keys": messageKeys } : {}),
+    ...(extra.messageKeys && identity.claims.role !== "anon" ? { "app.message_keys": extra.messageKeys } : {}),
+    ...(extra.ip ? { "request.ip": extra.ip } : {}),
   };
 }

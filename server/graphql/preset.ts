@@ -74,7 +74,10 @@ export function makePreset(opts: {
         }
         const viewerId = identity.claims.role === "authenticated" ? identity.claims.sub : undefined;
         if (viewerId) onViewer?.(viewerId);
-        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, config.messages.keyring.setting), viewerId };
+        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, {
+            messageKeys: config.messages.keyring.setting,
+            ip: requestContext.expressv4?.req.ip,
+          }), viewerId };
       },
     },
     grafserv: {

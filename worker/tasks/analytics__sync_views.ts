@@ -1,0 +1,16 @@
+import type { Task } from "graphile-worker";
+import type { Redis } from "../../lib/redis.ts";
+import { syncViews } from "../../lib/view-buffer.ts";
+
+/**
+ * Counter sync (every 5 minutes): buffered views from Redis into PostgreSQL,
+ * rename-then-drain with an idempotency key per chunk (lib/view-buffer.ts).
+ * Without Redis there is nothing buffered: views went straight to PostgreSQL.
+ */
+export function makeSyncViews(redis: Redis | undefined): Task {
+  return async (_payload, helpers) => {
+    if (!redis) return;
+    const result = await helpers.withPgClient((client) => syncViews(redis, client));
+    if (result.events) helpers.logger.info(`synced ${result.events} buffered views (${result.counted} counted) in ${result.batches} batch(es)`);
+  };
+}
