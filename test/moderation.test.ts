@@ -110,7 +110,7 @@ t.test("the staff queue: staff see every report, reporters their own, others non
   t.same((asReporter.body.data as { postReports: { nodes: { reporterId: string }[] } }).postReports.nodes.map((n) => n.reporterId), [reporters[0]]);
   t.same(await gql(outsider, q, { p }).then((r) => r.body.data), { postReports: { nodes: [] } }, "others see none");
   t.same(await gql(author, q, { p }).then((r) => r.body.data), { postReports: { nodes: [] } }, "not even the author");
-  t.same(await gql(null, "{ moderationActions { totalCount } }").then((r) => r.body.errors?.length), 1, "anonymous: no such field access");
+  t.ok(await gql(null, "{ moderationActions { totalCount } }").then((r) => r.body.errors?.length), "anonymous: no access");
   t.same(await gql(outsider, "{ moderationActions { totalCount } }").then((r) => r.body.data), { moderationActions: { totalCount: 0 } }, "the audit log is staff-only");
   const staffLog = await gql(staff, "{ moderationActions { totalCount } }");
   t.ok((staffLog.body.data as { moderationActions: { totalCount: number } }).moderationActions.totalCount > 0, "staff read the audit log");

@@ -31,6 +31,8 @@ const EXPECTED: Record<string, [string, string]> = {
   reposts: ["SELECT", "SELECT"],
   sponsor_credit_transactions: ["", "SELECT"],
   sponsor_credits: ["", "SELECT"],
+  sponsored_interactions: ["", "SELECT"],
+  sponsored_posts: ["", "SELECT UPDATE"],
   user_settings: ["", "SELECT UPDATE"],
   verification_requests: ["", "SELECT"],
 };
