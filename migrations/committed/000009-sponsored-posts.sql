@@ -1,5 +1,5 @@
 --! Previous: sha1:66e85696b00d7a87b84925d65dca91467c5d1cb0
---! Hash: sha1:6ef7f72908e9b46f67c1399fb368b65db2edcc55
+--! Hash: sha1:0075e0cbe5da193c09b5739998257fc8e3deeafc
 --! Message: sponsored posts
 
 --------------------------------------------------------------------------------
@@ -28,7 +28,7 @@ drop table if exists app_public.sponsored_interactions, app_public.sponsored_pos
 drop type if exists app_public.sponsored_entry, app_public.sponsored_interaction_kind, app_public.sponsored_pause_reason,
   app_public.sponsored_post_status, app_public.sponsored_placement, app_public.age_band cascade;
 drop function if exists app_private.age_band(date, date), app_private.utc_today(), app_private.sponsored_next_charge(app_public.sponsored_posts),
-  app_private.sponsored_post_fundable(app_public.sponsored_posts, numeric), app_private.sponsored_post_targets(app_public.sponsored_posts, uuid),
+  app_private.sponsored_post_fundable(app_public.sponsored_posts, numeric), app_private.sponsored_candidates(uuid),
   app_private.pause_sponsored_post(uuid, app_public.sponsored_pause_reason),
   app_private.charge_sponsored_interaction(uuid, uuid, app_public.sponsored_interaction_kind),
   app_private.tg_likes__charge_sponsored(), app_private.tg_sponsor_credit_transactions__resume_campaigns(),
@@ -255,31 +255,32 @@ begin
   if s.status <> 'active' then
     return null;
   end if;
-  if not app_private.sponsored_post_fundable(s, balance) then
-    perform app_private.pause_sponsored_post(s.id, case when app_private.sponsored_post_fundable(s, 'infinity') then 'funds' else 'budget' end::app_public.sponsored_pause_reason);
-    return null;
+
+  if app_private.sponsored_post_fundable(s, balance) then
+    amount := case kind when 'impression' then s.cost_per_impression else s.cost_per_like end;
+    insert into app_public.sponsored_interactions (sponsored_post_id, viewer_id, kind, day, amount)
+    values (s.id, viewer_id, kind, app_private.utc_today(), amount)
+    on conflict do nothing
+    returning * into row;
+    if row is null then
+      return null;
+    end if;
+    if amount > 0 then
+      balance := (app_private.apply_sponsor_credit_change(s.sponsor_id, 'deduct', amount, 'sponsored_interaction:' || row.id,
+                                                          format('Sponsored post %s: %s', s.id, kind))).balance_after;
+    end if;
+    update app_public.sponsored_posts sp
+       set spent = sp.spent + amount,
+           impressions_count = sp.impressions_count + (kind = 'impression')::integer,
+           likes_count = sp.likes_count + (kind = 'like')::integer
+     where sp.id = s.id
+    returning * into s;
   end if;
 
-  amount := case kind when 'impression' then s.cost_per_impression else s.cost_per_like end;
-  insert into app_public.sponsored_interactions (sponsored_post_id, viewer_id, kind, day, amount)
-  values (s.id, viewer_id, kind, app_private.utc_today(), amount)
-  on conflict do nothing
-  returning * into row;
-  if row is null then
-    return null;
-  end if;
-  if amount > 0 then
-    balance := (app_private.apply_sponsor_credit_change(s.sponsor_id, 'deduct', amount, 'sponsored_interaction:' || row.id,
-                                                        format('Sponsored post %s: %s', s.id, kind))).balance_after;
-  end if;
-  update app_public.sponsored_posts sp
-     set spent = sp.spent + amount,
-         impressions_count = sp.impressions_count + (kind = 'impression')::integer,
-         likes_count = sp.likes_count + (kind = 'like')::integer
-   where sp.id = s.id
-  returning * into s;
+  -- It could not pay this charge, or cannot pay the next one: paused.
   if not app_private.sponsored_post_fundable(s, balance) then
-    perform app_private.pause_sponsored_post(s.id, case when app_private.sponsored_post_fundable(s, 'infinity') then 'funds' else 'budget' end::app_public.sponsored_pause_reason);
+    perform app_private.pause_sponsored_post(
+      s.id, case when app_private.sponsored_post_fundable(s, 'infinity') then 'funds' else 'budget' end::app_public.sponsored_pause_reason);
   end if;
   return row;
 end;
@@ -323,31 +324,35 @@ create trigger _500_resume_campaigns after insert on app_public.sponsor_credit_t
   for each row when (new.kind = 'add') execute function app_private.tg_sponsor_credit_transactions__resume_campaigns();
 
 --------------------------------------------------------------------------------
--- Targeting: whether the viewer may be shown the campaign (placement aside).
+-- Targeting: the campaigns that may be shown to a viewer, whatever their
+-- status and funds: not their own, on a live post that is not demonetized, of
+-- a sponsor neither suspended nor muted by them, and every targeting list
+-- matching their settings. Visibility (can_see_post, the one rule) is the
+-- callers' last check: it is the costly part. Plain SQL without SET, so that
+-- it is inlined into the callers' queries (set-wise joins, the viewer's
+-- settings read once; a caller's `id = …` reaches the index).
 --------------------------------------------------------------------------------
-create or replace function app_private.sponsored_post_targets(s app_public.sponsored_posts, viewer uuid) returns boolean
+create or replace function app_private.sponsored_candidates(viewer uuid) returns setof app_public.sponsored_posts
   language sql stable
-  set search_path = pg_catalog, pg_temp
 as $$
-  select viewer is not null
-     and s.sponsor_id <> viewer
+  select s.*
+    from app_public.user_settings u
+    join app_public.sponsored_posts s on s.sponsor_id <> u.user_id
+    join app_public.posts p on p.id = s.post_id
+    join app_public.profiles a on a.id = s.sponsor_id
+   where u.user_id = viewer
+     and p.deleted_at is null and not p.is_demonetized
+     and not (a.suspended_at is not null and coalesce(a.suspended_until > now(), true))
      and not exists (select 1 from app_public.mutes m
                       where m.muter_id = viewer and m.muted_id = s.sponsor_id and (m.expires_at is null or m.expires_at > now()))
-     and exists (select 1 from app_public.posts p join app_public.profiles a on a.id = p.author_id
-                  where p.id = s.post_id and p.deleted_at is null and not p.is_demonetized
-                    and not (a.suspended_at is not null and coalesce(a.suspended_until > now(), true)))
-     and exists (select 1 from app_public.user_settings u
-                  where u.user_id = viewer
-                    and (cardinality(s.target_categories) = 0 or s.target_categories && u.interest_categories)
-                    and (cardinality(s.target_markets) = 0 or s.target_markets && u.interest_markets)
-                    and (cardinality(s.target_countries) = 0 or u.country = any (s.target_countries))
-                    and (cardinality(s.target_age_bands) = 0
-                         or app_private.age_band(u.birth_date, app_private.utc_today()) = any (s.target_age_bands)))
-     -- The one visibility rule (blocks either way included).
-     and app_public.can_see_post(viewer, s.post_id)
+     and (cardinality(s.target_categories) = 0 or s.target_categories && u.interest_categories)
+     and (cardinality(s.target_markets) = 0 or s.target_markets && u.interest_markets)
+     and (cardinality(s.target_countries) = 0 or u.country = any (s.target_countries))
+     and (cardinality(s.target_age_bands) = 0
+          or app_private.age_band(u.birth_date, (now() at time zone 'utc')::date) = any (s.target_age_bands))
 $$;
-comment on function app_private.sponsored_post_targets(app_public.sponsored_posts, uuid) is
-  'Whether the campaign targets the viewer: not their own, not muted, its post live and visible to them, their settings matching every targeting list.';
+comment on function app_private.sponsored_candidates(uuid) is
+  'The campaigns that target the viewer (any status): not their own, post live and not demonetized, sponsor not suspended nor muted, every targeting list matching. Callers check can_see_post last.';
 
 --------------------------------------------------------------------------------
 -- Serving
@@ -372,26 +377,35 @@ as $$ select p.* from app_public.posts p where p.id = e.post_id $$;
 comment on function app_public.sponsored_entry_post(app_public.sponsored_entry) is 'The post.';
 
 -- SECURITY DEFINER: reads every sponsor's campaigns and credits, which the viewer may not.
+-- The cheap conditions first, over all active campaigns, in serving order;
+-- then the visibility rule on those candidates in order, only until the page
+-- has its entries (OFFSET 0 keeps it from being pushed down to every campaign).
 create or replace function app_public.sponsored_entries(placement app_public.sponsored_placement, page_size integer default 20)
   returns setof app_public.sponsored_entry
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
-  select x.id, x.post_id, (10 * row_number() over (order by x.seen_today, x.cost_per_impression desc, x.id))::integer
+  select v.id, v.post_id, (10 * row_number() over (order by v.rank))::integer
     from (
-      select s.id, s.post_id, s.cost_per_impression,
-             exists (select 1 from app_public.sponsored_interactions i
-                      where i.sponsored_post_id = s.id and i.viewer_id = auth.uid()
-                        and i.kind = 'impression' and i.day = app_private.utc_today()) as seen_today
-        from app_public.sponsored_posts s
-        join app_public.sponsor_credits c on c.sponsor_id = s.sponsor_id
-       where s.status = 'active'
-         and sponsored_entries.placement = any (s.placements)
-         and app_private.sponsored_post_fundable(s, c.balance)
-         and app_private.sponsored_post_targets(s, auth.uid())
-    ) x
-   order by x.seen_today, x.cost_per_impression desc, x.id
-   limit least(greatest(coalesce(page_size, 20), 1), 100) / 10
+      select c.id, c.post_id, c.rank
+        from (
+          select s.id, s.post_id,
+                 row_number() over (order by exists (select 1 from app_public.sponsored_interactions i
+                                                      where i.sponsored_post_id = s.id and i.viewer_id = auth.uid()
+                                                        and i.kind = 'impression' and i.day = app_private.utc_today()),
+                                             s.cost_per_impression desc, s.id) as rank
+            from app_private.sponsored_candidates(auth.uid()) s
+            join app_public.sponsor_credits cr on cr.sponsor_id = s.sponsor_id
+           where s.status = 'active'
+             and sponsored_entries.placement = any (s.placements)
+             and app_private.sponsored_post_fundable(s, cr.balance)
+           order by rank
+          offset 0
+        ) c
+       where app_public.can_see_post(auth.uid(), c.post_id)
+       order by c.rank
+       limit least(greatest(coalesce(page_size, 20), 1), 100) / 10
+    ) v
 $$;
 comment on function app_public.sponsored_entries(app_public.sponsored_placement, integer) is
   E'Sponsored posts to mix into a page of `pageSize` items (at most 100) of the home feed or explore, for you: at most one per 10 items, at `position` 10, 20, …; none when signed out. Campaigns not yet shown to you today come first, then the highest cost per impression. Record each one shown with `recordSponsoredImpression`.';
@@ -405,8 +419,8 @@ declare
   s app_public.sponsored_posts;
 begin
   -- SECURITY DEFINER: charges the sponsor's credits and reads their campaign.
-  select * into s from app_public.sponsored_posts sp where sp.id = record_sponsored_impression.sponsored_post_id;
-  if not found or not app_private.sponsored_post_targets(s, me) then
+  select * into s from app_private.sponsored_candidates(me) c where c.id = record_sponsored_impression.sponsored_post_id;
+  if not found or not app_public.can_see_post(me, s.post_id) then
     raise exception 'No such sponsored post for you' using errcode = 'NTFND';
   end if;
   return app_private.charge_sponsored_interaction(s.id, me, 'impression');
