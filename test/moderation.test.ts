@@ -102,7 +102,8 @@ t.test("the staff queue: staff see every report, reporters their own, others non
   const [author, staff, outsider] = [await createUser(db), await createStaff(), await createUser(db)];
   const p = await post(author);
   await report(reporters[0]!, p, "spam");
-  await report(reporters[1]!, p, "harassment");
+  const viaApi = await gql(reporters[1]!, `mutation($p: UUID!) { reportPost(input: { postId: $p, reason: harassment, details: "  threats  " }) { result { status reason details } } }`, { p });
+  t.same(viaApi.body.data, { reportPost: { result: { status: "open", reason: "harassment", details: "threats" } } }, "reported through GraphQL");
   const q = `query($p: UUID!) { postReports(condition: { postId: $p, status: open }, orderBy: CREATED_AT_ASC) { nodes { rowId reason reporterId post { rowId } } } }`;
   const asStaff = await gql(staff, q, { p });
   t.same((asStaff.body.data as { postReports: { nodes: { reason: string }[] } }).postReports.nodes.map((n) => n.reason), ["spam", "harassment"]);
