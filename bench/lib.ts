@@ -53,6 +53,7 @@ export async function startServer(database: Database, env: Record<string, string
       DATABASE_AUTHENTICATOR_URL: database.authenticatorUrl,
       AUTHENTICATOR_PASSWORD,
       JWT_SECRET,
+      MESSAGE_ENCRYPTION_KEY: "bench-message-encryption-key-at-least-32-characters",
       ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
