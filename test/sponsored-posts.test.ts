@@ -2,7 +2,7 @@
 import t from "tap";
 import pg from "pg";
 import { createTestDatabase } from "./helpers/db.ts";
-import { asUser, bearer, createUser } from "./helpers/social.ts";
+import { asRole, asUser, bearer, createUser } from "./helpers/social.ts";
 import { graphql, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
@@ -10,19 +10,8 @@ const sys = await startTestSystem(t, { db });
 const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
 
 /** Run as the payment system (service_role), as the server does for a service key. */
-async function asService<T extends Record<string, unknown>>(client: pg.ClientBase, sql: string, params: unknown[]): Promise<T[]> {
-  await client.query("begin");
-  try {
-    await client.query("select set_config('request.jwt.claims', '{\"role\":\"service_role\"}', true)");
-    await client.query("set local role service_role");
-    const { rows } = await client.query<T>(sql, params);
-    await client.query("commit");
-    return rows;
-  } catch (err) {
-    await client.query("rollback");
-    throw err;
-  }
-}
+const asService = <T extends Record<string, unknown>>(client: pg.ClientBase, sql: string, params: unknown[]) =>
+  asRole<T>(client, { role: "service_role" }, sql, params);
 let keys = 0;
 const addCredits = (sponsor: string, amount: number) =>
   asService(db.root, "select app_public.add_sponsor_credits($1, $2, $3)", [sponsor, amount, `top-up-${++keys}`]);

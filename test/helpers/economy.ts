@@ -3,6 +3,8 @@ import type pg from "pg";
 import type { TestDatabase } from "./db.ts";
 import { createUser } from "./social.ts";
 
+export { asRole } from "./social.ts";
+
 /** Make `userId` a moderator or an admin. */
 export async function makeStaff(db: TestDatabase, userId: string, role: "moderator" | "admin"): Promise<void> {
   await db.root.query("update auth.users set raw_app_meta_data = jsonb_build_object('role', $2::text) where id = $1", [userId, role]);
@@ -68,23 +70,3 @@ export async function likeAt(db: TestDatabase, post: string, n: number, at: stri
   return likers;
 }
 
-/** Run SQL as a role with claims (and optionally a request IP), in a transaction that commits. */
-export async function asRole<T extends Record<string, unknown>>(
-  client: pg.ClientBase,
-  claims: { role: string; sub?: string },
-  sql: string,
-  params: unknown[] = [],
-  ip?: string,
-): Promise<T[]> {
-  await client.query("begin");
-  try {
-    await client.query("select set_config('request.jwt.claims', $1, true), set_config('request.ip', $2, true)", [JSON.stringify(claims), ip ?? ""]);
-    await client.query(`set local role ${claims.role}`);
-    const { rows } = await client.query<T>(sql, params);
-    await client.query("commit");
-    return rows;
-  } catch (err) {
-    await client.query("rollback");
-    throw err;
-  }
-}

@@ -1,4 +1,5 @@
 /** Users, tokens and SQL-as-a-role helpers for the social tests. */
+import type pg from "pg";
 import jwt from "jsonwebtoken";
 import type { TestDatabase } from "./db.ts";
 import { TEST_JWT_SECRET } from "./system.ts";
@@ -44,6 +45,27 @@ export async function asUser<T extends Record<string, unknown>>(
     return rows;
   } catch (err) {
     await db.root.query("rollback");
+    throw err;
+  }
+}
+
+/** Run SQL as a role with claims (and optionally a request IP), in a transaction that commits. */
+export async function asRole<T extends Record<string, unknown>>(
+  client: pg.ClientBase,
+  claims: { role: string; sub?: string },
+  sql: string,
+  params: unknown[] = [],
+  ip?: string,
+): Promise<T[]> {
+  await client.query("begin");
+  try {
+    await client.query("select set_config('request.jwt.claims', $1, true), set_config('request.ip', $2, true)", [JSON.stringify(claims), ip ?? ""]);
+    await client.query(`set local role ${claims.role}`);
+    const { rows } = await client.query<T>(sql, params);
+    await client.query("commit");
+    return rows;
+  } catch (err) {
+    await client.query("rollback");
     throw err;
   }
 }
