@@ -35,8 +35,9 @@ export class HomeFeedCandidates {
 
   async forPage(userId: string | undefined, cursor: string | null | undefined, maxResults: number | null | undefined): Promise<CachedCandidates | null> {
     if (!userId) return null;
-    // Enough members for the page after the rule drops some; with fewer, PostgreSQL falls back.
-    const limit = 4 * Math.min(Math.max(maxResults ?? 20, 1), 100) + 20;
+    // Enough members for the page after the rule drops some (each costs a
+    // lookup in PostgreSQL); when too many are dropped, PostgreSQL falls back.
+    const limit = 2 * Math.min(Math.max(maxResults ?? 20, 1), 100) + 10;
     try {
       const found = await this.#cache.read(userId, cursor ?? null, limit);
       if (!found && (await this.#cache.claimRebuildRequest(userId))) {
