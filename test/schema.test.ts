@@ -1,5 +1,6 @@
 import t from "tap";
 import { readFileSync } from "node:fs";
+import { buildSchema, getNamedType, isInputObjectType } from "graphql";
 import { createPool } from "../db/pool.ts";
 import { loadConfig } from "../lib/config.ts";
 import { buildSchemaSDL, SCHEMA_FILE } from "../server/graphql/schema-export.ts";
@@ -15,4 +16,17 @@ t.test("schema.graphql is what the migrations produce (run `npm run schema:expor
   const committed = readFileSync(SCHEMA_FILE, "utf8");
   t.ok(sdl === committed, "schema.graphql is up to date");
   if (sdl !== committed) t.comment("schema.graphql is stale: run `npm run schema:export` and commit it");
+});
+
+// Functions taking a row type (computed columns such as feed_entry_post) are
+// also root query fields unless tagged `@behavior -queryField`; as root
+// fields they accept any row the client makes up. SECURITY DEFINER ones then
+// return data past RLS (feedEntryPost, sponsoredEntryPost did). Query fields
+// take scalars, enums and connection conditions only.
+t.test("no root query field takes a made-up row", async (t) => {
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
+  const offenders = Object.values(schema.getQueryType()!.getFields()).flatMap((f) =>
+    f.args.filter((a) => isInputObjectType(getNamedType(a.type)) && a.name !== "condition").map((a) => `${f.name}(${a.name})`),
+  );
+  t.same(offenders, []);
 });
