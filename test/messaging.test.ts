@@ -55,7 +55,7 @@ const conversationId = async (a: string, b: string) =>
   ((await gql(a, `query($a: UUID!, $b: UUID!) { generateConversationId(a: $a, b: $b) }`, { a, b })).body.data as { generateConversationId: string })
     .generateConversationId;
 
-t.test("who may message whom: setting × relationship × block, the same through canMessageUser and sendMessage", async (t) => {
+t.test("who may message whom: setting × relationship × block, the same through Profile.viewerCanMessage and sendMessage", async (t) => {
   const relationships = ["none", "sender_follows", "recipient_follows", "mutual"] as const;
   const blocks = ["none", "sender_blocked", "recipient_blocked"] as const;
   for (const setting of ["everyone", "followers", "mutuals", "nobody"] as const) {
@@ -73,8 +73,10 @@ t.test("who may message whom: setting × relationship × block, the same through
             (setting === "followers" && (rel === "sender_follows" || rel === "mutual")) ||
             (setting === "mutuals" && rel === "mutual"));
         const label = `${setting} / ${rel} / block ${block}`;
-        const can = await gql(sender, `query($s: UUID!, $r: UUID!) { canMessageUser(senderId: $s, recipientId: $r) }`, { s: sender, r: recipient });
-        t.equal((can.body.data as { canMessageUser: boolean }).canMessageUser, expected, `canMessageUser: ${label}`);
+        // Across a block the profile itself is hidden (null): no messaging either.
+        const can = await gql(sender, `query($r: UUID!) { profile(rowId: $r) { viewerCanMessage } }`, { r: recipient });
+        const profile = (can.body.data as { profile: { viewerCanMessage: boolean } | null }).profile;
+        t.equal(profile?.viewerCanMessage ?? false, expected, `viewerCanMessage: ${label}`);
         const code = await sendError(sender, recipient);
         t.equal(code, expected ? undefined : block === "none" ? "DNIED" : "NTFND", `sendMessage: ${label}`);
       }

@@ -1,5 +1,6 @@
 /**
- * Questions about any two users (who blocked whom, who may see what) are SQL
+ * Questions about any two users (who blocked whom, who may see or message
+ * whom) are SQL
  * functions for the rules and jobs, not GraphQL fields: a client cannot find
  * out who blocked whom, or who follows a private account, by asking on
  * someone else's behalf.
@@ -22,6 +23,7 @@ t.test("not GraphQL fields", async (t) => {
     ["canSeePost", `viewerId: "${b}", postId: "${post}"`],
     ["canViewProfile", `viewerId: "${b}", targetId: "${a}"`],
     ["canViewActiveStatus", `viewerId: "${b}", targetId: "${a}"`],
+    ["canMessageUser", `senderId: "${b}", recipientId: "${a}"`],
   ] as const) {
     const r = await graphql(sys.url, `{ ${field}(${args}) }`, {}, bearer(me));
     t.match(r.body.errors?.[0]?.message, new RegExp(`Cannot query field "${field}"`), field);
