@@ -1,9 +1,8 @@
 /**
  * Questions about any two users (who blocked whom, who may see or message
- * whom) are SQL
- * functions for the rules and jobs, not GraphQL fields: a client cannot find
- * out who blocked whom, or who follows a private account, by asking on
- * someone else's behalf.
+ * whom) are SQL functions for the rules and jobs, not GraphQL fields: a
+ * client cannot find out who blocked whom, or who follows a private account,
+ * by asking on someone else's behalf.
  */
 import t from "tap";
 import { createTestDatabase } from "./helpers/db.ts";
