@@ -233,3 +233,17 @@ t.test("delete my copy: of a message, of a conversation", async (t) => {
   await send(b, a, "third");
   t.same((await conversation(a, m2.conversationId))?.messages.nodes.map((m) => m.body), ["third"], "it comes back with the next message only");
 });
+
+t.test("marking read leaves the messages I cleared unread: no false receipt, no expiry started", async (t) => {
+  const [a, b] = [await createUser(db), await createUser(db)];
+  const first = await send(a, b, "before the clear");
+  const clear = await gql(b, `mutation($c: UUID!) { deleteConversation(input: { conversationId: $c }) { result } }`, { c: first.conversationId });
+  t.equal(clear.body.errors, undefined);
+  const second = await send(a, b, "after the clear");
+  const read = await gql(b, MARK_READ, { c: first.conversationId });
+  t.same(read.body.data, { markConversationRead: { result: 1 } }, "only the message b can see");
+  const { rows } = await db.root.query<{ id: string; read: boolean }>(
+    "select id, read_at is not null as read from app_public.messages where conversation_id = $1 order by created_at", [first.conversationId],
+  );
+  t.same(rows, [{ id: first.rowId, read: false }, { id: second.rowId, read: true }]);
+});
