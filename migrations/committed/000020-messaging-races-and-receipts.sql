@@ -1,5 +1,5 @@
 --! Previous: sha1:95a99af7855a99d07983b6c375555eeda3348364
---! Hash: sha1:553f3ca1ea46a632594b69f67ae24eb17aa16afb
+--! Hash: sha1:ac50a6c2109e35eff31a39f0b5374e99f36585e1
 --! Message: messaging races and receipts
 
 --------------------------------------------------------------------------------
@@ -123,3 +123,5 @@ begin
   return true;
 end;
 $$;
+comment on function app_public.send_message(uuid, text) is
+  'Send a direct message (up to 2000 characters) to someone who accepts messages from you (`Profile.viewerCanMessage`). Starts the conversation if needed.';
