@@ -63,3 +63,14 @@ t.test("sponsors see the day of a charge, not its instant", async (t) => {
   await t.rejects(asRole(db.root, as(sponsor), "select created_at from app_public.sponsored_interactions"), { code: "42501" });
   t.same(await asRole(db.root, as(sponsor), "select day, kind, amount from app_public.sponsored_interactions"), []);
 });
+
+t.test("anonymous views: one per IPv4 address, one per IPv6 /64", async (t) => {
+  const creator = await createUser(db);
+  const post = await createPost(db, creator);
+  const view = async (ip: string) => (await db.root.query<{ c: boolean }>("select app_public.increment_post_views($1, null, $2) as c", [post, ip])).rows[0]!.c;
+  t.equal(await view("2001:db8:1:2::1"), true, "first address of a /64");
+  t.equal(await view("2001:db8:1:2:ffff::9"), false, "another address of the same /64: the same viewer");
+  t.equal(await view("2001:db8:1:3::1"), true, "another /64");
+  t.equal(await view("198.51.100.1"), true);
+  t.equal(await view("198.51.100.2"), true, "IPv4: per address");
+});
