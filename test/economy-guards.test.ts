@@ -74,3 +74,24 @@ t.test("anonymous views: one per IPv4 address, one per IPv6 /64", async (t) => {
   t.equal(await view("198.51.100.1"), true);
   t.equal(await view("198.51.100.2"), true, "IPv4: per address");
 });
+
+t.test("after a restore, ten new reporters are needed to demonetize again", async (t) => {
+  const [author, mod] = [await createUser(db), await createUser(db)];
+  await makeStaff(db, mod, "moderator");
+  const post = await createPost(db, author);
+  const report = async () => {
+    const u = await createUser(db);
+    return (await asUser<{ id: string }>(db, u, "select id from app_public.report_post($1, 'spam')", [post]))[0]!.id;
+  };
+  const demonetized = async () => (await db.root.query("select is_demonetized from app_public.posts where id = $1", [post])).rows[0].is_demonetized as boolean;
+  const reports: string[] = [];
+  for (let i = 0; i < 10; i++) reports.push(await report());
+  t.equal(await demonetized(), true, "the 10th report");
+  await asRole(db.root, as(mod), "select app_public.resolve_post_report($1, true)", [reports[0]]);
+  await asRole(db.root, as(mod), "select app_public.restore_post_monetization($1)", [post]);
+  t.equal(await demonetized(), false, "restored");
+  for (let i = 0; i < 9; i++) await report();
+  t.equal(await demonetized(), false, "nine new reporters (and an upheld old report) are not enough");
+  await report();
+  t.equal(await demonetized(), true, "the 10th new reporter");
+});
