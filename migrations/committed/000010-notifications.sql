@@ -1,5 +1,5 @@
---! Previous: sha1:b87f5e182a3d6ea4c036cd90cf24e231c6e7fe4c
---! Hash: sha1:eb70117ca0f8ad13bdce3aedc3a4efb89ddaea20
+--! Previous: sha1:3548244458a84a344eed4ac7e799fbc5902c794e
+--! Hash: sha1:afa29a4a3eed8ca8a777662e27fef25952b8596b
 --! Message: notifications
 
 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:eb70117ca0f8ad13bdce3aedc3a4efb89ddaea20
---! Hash: sha1:7df7eaebd5f2fdd6000e4b2eb9015de0880d4351
+--! Previous: sha1:afa29a4a3eed8ca8a777662e27fef25952b8596b
+--! Hash: sha1:b465d5b24531167a75fa63e866595c55c775d73c
 --! Message: messaging
 
 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:7df7eaebd5f2fdd6000e4b2eb9015de0880d4351
---! Hash: sha1:5d15bdbea1aaf2658ea061448e64891b8cb45b70
+--! Previous: sha1:b465d5b24531167a75fa63e866595c55c775d73c
+--! Hash: sha1:be06d64077fef9a537d961018250a624b6ffa120
 --! Message: creator economy
 
 --------------------------------------------------------------------------------

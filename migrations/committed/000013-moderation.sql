@@ -1,5 +1,5 @@
---! Previous: sha1:5d15bdbea1aaf2658ea061448e64891b8cb45b70
---! Hash: sha1:18381deb9adfaaa0b369981509d4c864bde18d49
+--! Previous: sha1:be06d64077fef9a537d961018250a624b6ffa120
+--! Hash: sha1:dac24882d8221a87221858eb5a17c693a7a56f9c
 --! Message: moderation
 
 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:18381deb9adfaaa0b369981509d4c864bde18d49
---! Hash: sha1:c1d020e16ae7512a7cce6f48102c225773df3c3c
+--! Previous: sha1:dac24882d8221a87221858eb5a17c693a7a56f9c
+--! Hash: sha1:4d1fe63ced691626a888ec0d55201747ab99df31
 --! Message: explore hides suspended accounts
 
 --------------------------------------------------------------------------------

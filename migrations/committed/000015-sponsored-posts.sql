@@ -1,5 +1,5 @@
---! Previous: sha1:c1d020e16ae7512a7cce6f48102c225773df3c3c
---! Hash: sha1:5d0e19d7a01b576b00c907e750b86ae7fa61983d
+--! Previous: sha1:4d1fe63ced691626a888ec0d55201747ab99df31
+--! Hash: sha1:59da42d10723609e22c63159e0789da943877ea4
 --! Message: sponsored posts
 
 --------------------------------------------------------------------------------

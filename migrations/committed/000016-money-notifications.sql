@@ -1,5 +1,5 @@
---! Previous: sha1:5d0e19d7a01b576b00c907e750b86ae7fa61983d
---! Hash: sha1:b44b74bde7d945738e1d8a4dbb5ebc0bd38c245d
+--! Previous: sha1:59da42d10723609e22c63159e0789da943877ea4
+--! Hash: sha1:ac0deb0f2b1d904b66a24909778ebeca9bc23d8f
 --! Message: money notifications
 
 --------------------------------------------------------------------------------

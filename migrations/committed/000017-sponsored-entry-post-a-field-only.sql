@@ -1,5 +1,5 @@
---! Previous: sha1:b44b74bde7d945738e1d8a4dbb5ebc0bd38c245d
---! Hash: sha1:dec998aea01cd53fb43491a3fa1724d9b7981907
+--! Previous: sha1:ac0deb0f2b1d904b66a24909778ebeca9bc23d8f
+--! Hash: sha1:c4ddd88292477fbb601eeea53f3f3682944f8688
 --! Message: sponsored entry post a field only
 
 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:dec998aea01cd53fb43491a3fa1724d9b7981907
---! Hash: sha1:035fd4c8c7974ed239bed1eba1f249403122b1c7
+--! Previous: sha1:c4ddd88292477fbb601eeea53f3f3682944f8688
+--! Hash: sha1:92ee0a974dbfc909359af59e645f7c47733f0686
 --! Message: economy review fixes
 
 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:035fd4c8c7974ed239bed1eba1f249403122b1c7
---! Hash: sha1:95a99af7855a99d07983b6c375555eeda3348364
+--! Previous: sha1:92ee0a974dbfc909359af59e645f7c47733f0686
+--! Hash: sha1:a476dd5d4faf0cbf8a26332f844ad16c05af063a
 --! Message: messaging review fixes
 
 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:95a99af7855a99d07983b6c375555eeda3348364
---! Hash: sha1:ac50a6c2109e35eff31a39f0b5374e99f36585e1
+--! Previous: sha1:a476dd5d4faf0cbf8a26332f844ad16c05af063a
+--! Hash: sha1:2623bd493e911e41eb60f72a4290a4ab925c0e57
 --! Message: messaging races and receipts
 
 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:ac50a6c2109e35eff31a39f0b5374e99f36585e1
---! Hash: sha1:e7ce4f4163e9a0f3111810d69673c72c5be72fb2
+--! Previous: sha1:2623bd493e911e41eb60f72a4290a4ab925c0e57
+--! Hash: sha1:13f20c27af9dd5097d676cd76083968a01e1b718
 --! Message: anonymous views keyed by ipv6 network
 
 --------------------------------------------------------------------------------

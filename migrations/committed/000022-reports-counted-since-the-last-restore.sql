@@ -1,5 +1,5 @@
---! Previous: sha1:e7ce4f4163e9a0f3111810d69673c72c5be72fb2
---! Hash: sha1:9c46b15fd0e9ed4916c165a9be645b6f1a17e026
+--! Previous: sha1:13f20c27af9dd5097d676cd76083968a01e1b718
+--! Hash: sha1:bbb98a9e336d59a483239b53727d16514e995a9d
 --! Message: reports counted since the last restore
 
 --------------------------------------------------------------------------------

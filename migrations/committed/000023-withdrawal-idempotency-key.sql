@@ -1,5 +1,5 @@
---! Previous: sha1:9c46b15fd0e9ed4916c165a9be645b6f1a17e026
---! Hash: sha1:b42abd2f767865efc755545ec03e89d5de52ec6e
+--! Previous: sha1:bbb98a9e336d59a483239b53727d16514e995a9d
+--! Hash: sha1:94801808d0080fdb9748141efe759e4cc4e0bfd0
 --! Message: withdrawal idempotency key
 
 --------------------------------------------------------------------------------
