@@ -56,10 +56,7 @@ function postgresOsUser(): { uid: number; gid: number } | undefined {
   }
 }
 
-export async function startEmbeddedPostgres(
-  opts: { dir: string; port: number },
-  logger: Logger,
-): Promise<EmbeddedHandle> {
+export async function startEmbeddedPostgres(opts: { dir: string; port: number }, logger: Logger): Promise<EmbeddedHandle> {
   const parent = path.dirname(opts.dir);
   mkdirSync(parent, { recursive: true });
   const passwordFile = path.join(parent, "postgres.password");

@@ -31,24 +31,20 @@ const positiveInt = (max: number) =>
     .min(1, { error: `must be an integer between 1 and ${max}` })
     .max(max, { error: `must be an integer between 1 and ${max}` });
 
-const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), { error: "must be a postgres:// URL" });
+const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), { error: "must be a postgres:// URL" });
 
-const redisUrl = z
-  .string()
-  .refine((v) => /^rediss?:\/\//.test(v), { error: "must be a redis:// or rediss:// URL" });
+const redisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v), { error: "must be a redis:// or rediss:// URL" });
 
-const httpUrl = z
-  .string()
-  .refine((v) => /^https?:\/\//.test(v), { error: "must be an http:// or https:// URL" });
+const httpUrl = z.string().refine((v) => /^https?:\/\//.test(v), { error: "must be an http:// or https:// URL" });
 
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"], {
-    error: "must be development, production or test",
-  }).default("development"),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      error: "must be development, production or test",
+    })
+    .default("development"),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: port.default(3000),
   LOG_LEVEL: z
@@ -65,7 +61,10 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
 
   REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: "must be 1-64 characters of A-Z a-z 0-9 : _ . -" }).default("pgsocial:"),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: "must be 1-64 characters of A-Z a-z 0-9 : _ . -" })
+    .default("pgsocial:"),
 
   JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters" }).optional()),
   JWT_EXPIRY: positiveInt(604800).default(900),
@@ -74,7 +73,12 @@ const envSchema = z.object({
   MESSAGE_ENCRYPTION_OLD_KEYS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((keys) => keys.every((k) => k.length >= 32), { error: "must be comma-separated keys of at least 32 characters each" }),
 
   CORS_ORIGINS: z.string().default("*"),
@@ -105,7 +109,10 @@ const envSchema = z.object({
   AUTH_SESSION_DAYS: positiveInt(3650).default(30),
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
-    z.string().refine((v) => /^smtps?:\/\//.test(v), { error: "must be an smtp:// or smtps:// URL" }).optional(),
+    z
+      .string()
+      .refine((v) => /^smtps?:\/\//.test(v), { error: "must be an smtp:// or smtps:// URL" })
+      .optional(),
   ),
   MAIL_FROM: z.string().default("pgsocial <no-reply@localhost>"),
 });
@@ -164,9 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const got = source[name];
-    throw new ConfigError(
-      `Invalid configuration: ${name} ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`,
-    );
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`);
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === "production";
@@ -189,7 +194,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const corsOrigins =
     e.CORS_ORIGINS.trim() === "*"
       ? ("*" as const)
-      : e.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean);
+      : e.CORS_ORIGINS.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
 
   const siteUrl = e.SITE_URL ?? `http://localhost:${e.PORT}`;
   return {
@@ -233,7 +240,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       emailMinIntervalS: e.AUTH_EMAIL_MIN_INTERVAL_S,
       refreshReuseIntervalS: e.AUTH_REFRESH_REUSE_INTERVAL_S,
       sessionDays: e.AUTH_SESSION_DAYS,
-      redirectUrls: e.ADDITIONAL_REDIRECT_URLS.split(",").map((s) => s.trim()).filter(Boolean),
+      redirectUrls: e.ADDITIONAL_REDIRECT_URLS.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };

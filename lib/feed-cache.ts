@@ -77,7 +77,15 @@ return 1`;
 declare module "ioredis" {
   interface RedisCommander<Context> {
     feedRead(feed: string, meta: string, maxScore: string, limit: number, ttl: number): Result<string[] | null, Context>;
-    feedPush(feed: string, meta: string, building: string, score: string, member: string, cap: number, ttl: number): Result<number, Context>;
+    feedPush(
+      feed: string,
+      meta: string,
+      building: string,
+      score: string,
+      member: string,
+      cap: number,
+      ttl: number,
+    ): Result<number, Context>;
     feedStore(feed: string, meta: string, gen: string, building: string, ...args: (string | number)[]): Result<number, Context>;
   }
 }
@@ -148,7 +156,12 @@ export class FeedCache {
   /** Drop a user's cache; a rebuild already running will not store its result. */
   async invalidate(userId: string): Promise<void> {
     const k = keys(userId);
-    await this.redis.multi().incr(k.gen).expire(k.gen, 30 * 24 * 3600).del(k.feed, k.meta).exec();
+    await this.redis
+      .multi()
+      .incr(k.gen)
+      .expire(k.gen, 30 * 24 * 3600)
+      .del(k.feed, k.meta)
+      .exec();
   }
 
   /**

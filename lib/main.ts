@@ -32,7 +32,10 @@ export async function runProcess(
     logger.fatal({ err }, "failed to start");
     process.exit(1);
   }
-  logger.info({ ms: Date.now() - started, url: system.url, worker: options.worker, embeddedDatabase: !!system.database.embedded }, "started");
+  logger.info(
+    { ms: Date.now() - started, url: system.url, worker: options.worker, embeddedDatabase: !!system.database.embedded },
+    "started",
+  );
   onStarted?.(system, logger, config);
 
   const shutdown = (signal: string) => {

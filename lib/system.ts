@@ -38,7 +38,9 @@ export async function startSystem(config: Config, logger: Logger, options: Syste
   const authenticatorPool = options.server
     ? createPool(database.authenticatorUrl, config.databasePoolSize, "authenticator", logger)
     : undefined;
-  const redis = config.redisUrl ? createRedis(config.redisUrl, logger, options.server ? "server" : "worker", config.redisKeyPrefix) : undefined;
+  const redis = config.redisUrl
+    ? createRedis(config.redisUrl, logger, options.server ? "server" : "worker", config.redisKeyPrefix)
+    : undefined;
 
   // Give Redis a moment, so that shared state (rate limits, caches) is shared from the first request.
   if (redis && !(await redisReady(redis, 2000))) logger.warn("Redis not reachable at start; going on with PostgreSQL alone");
@@ -57,10 +59,7 @@ export async function startSystem(config: Config, logger: Logger, options: Syste
       worker = await startWorker({ config, pool: ownerPool, logger, redis });
     }
     if (options.server && authenticatorPool) {
-      const [{ startHttpServer }, { createMetrics }] = await Promise.all([
-        import("../server/app.ts"),
-        import("../server/metrics.ts"),
-      ]);
+      const [{ startHttpServer }, { createMetrics }] = await Promise.all([import("../server/app.ts"), import("../server/metrics.ts")]);
       const metrics = createMetrics({ owner: ownerPool, authenticator: authenticatorPool }, ownerPool);
       http = await startHttpServer({ config, logger, ownerPool, authenticatorPool, redis, metrics });
     }

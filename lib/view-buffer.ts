@@ -104,7 +104,8 @@ export async function syncViews(
     await opts.onStep?.("claimed");
     const length = await redis.llen(VIEW_KEYS.draining);
     for (let offset = 0; offset < length; offset += chunkSize) {
-      const chunk = (await redis.eval(READ, 2, VIEW_KEYS.draining, VIEW_KEYS.drainingId, batchId, offset, offset + chunkSize - 1)) as string[] | null;
+      const chunk = (await redis.eval(READ, 2, VIEW_KEYS.draining, VIEW_KEYS.drainingId, batchId, offset, offset + chunkSize - 1)) as
+        string[] | null;
       if (!chunk) break; // another sync finished this batch
       await opts.onStep?.("chunk-read");
       const events = `[${chunk.join(",")}]`;

@@ -24,7 +24,12 @@ export const MAX_EVENTS = 500;
 
 const body = z.object({
   events: z
-    .array(z.object({ type: z.enum(["view", "like"], { error: "type must be view or like" }), post_id: z.uuid({ error: "post_id must be a UUID" }) }))
+    .array(
+      z.object({
+        type: z.enum(["view", "like"], { error: "type must be view or like" }),
+        post_id: z.uuid({ error: "post_id must be a UUID" }),
+      }),
+    )
     .min(1, { error: "events must not be empty" })
     .max(MAX_EVENTS, { error: `at most ${MAX_EVENTS} events per request` }),
 });

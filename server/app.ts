@@ -104,7 +104,10 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     new HomeFeedCandidates(
       new FeedCache(deps.redis),
       async (userId) => {
-        await deps.ownerPool.query("select app_private.add_job('feed__rebuild', json_build_object('user_id', $1::uuid), 'feed__rebuild:' || $1)", [userId]);
+        await deps.ownerPool.query(
+          "select app_private.add_job('feed__rebuild', json_build_object('user_id', $1::uuid), 'feed__rebuild:' || $1)",
+          [userId],
+        );
       },
       logger,
     );

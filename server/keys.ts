@@ -3,4 +3,6 @@ import { loadConfig } from "../lib/config.ts";
 import { signApiKey } from "./auth/jwt.ts";
 
 const config = loadConfig();
-process.stdout.write(`anon key:         ${signApiKey("anon", config.jwt.secret)}\nservice_role key: ${signApiKey("service_role", config.jwt.secret)}\n`);
+process.stdout.write(
+  `anon key:         ${signApiKey("anon", config.jwt.secret)}\nservice_role key: ${signApiKey("service_role", config.jwt.secret)}\n`,
+);

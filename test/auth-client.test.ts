@@ -28,7 +28,12 @@ for (const kind of CLIENT_KINDS) {
       const { rows } = await sys.db.root.query("select handle, display_name from app_public.profiles where id = $1", [data.user!.id]);
       t.match(rows[0], { handle: /^signup_/, display_name: "Sig Nup" });
 
-      const gql = await graphql(sys.url, "{ currentProfile { rowId handle displayName } }", {}, { authorization: `Bearer ${data.session!.access_token}` });
+      const gql = await graphql(
+        sys.url,
+        "{ currentProfile { rowId handle displayName } }",
+        {},
+        { authorization: `Bearer ${data.session!.access_token}` },
+      );
       t.same(gql.body.data, { currentProfile: { rowId: data.user!.id, handle: rows[0].handle, displayName: "Sig Nup" } });
     });
 
@@ -36,7 +41,10 @@ for (const kind of CLIENT_KINDS) {
       const client = makeClient(kind, sys.url);
       const email = uniqueEmail();
       const { data } = await client.signUp({ email, password: "correct horse" });
-      const [header, payload] = data.session!.access_token.split(".").slice(0, 2).map((p) => JSON.parse(Buffer.from(p, "base64url").toString()));
+      const [header, payload] = data
+        .session!.access_token.split(".")
+        .slice(0, 2)
+        .map((p) => JSON.parse(Buffer.from(p, "base64url").toString()));
       t.match(header, { alg: "HS256", typ: "JWT" });
       t.match(payload, {
         sub: data.user!.id,
@@ -152,14 +160,23 @@ for (const kind of CLIENT_KINDS) {
       const c5 = makeClient(kind, sys.url);
       await c5.signInWithPassword({ email, password: "correct horse" });
       t.equal((await c4.signOut()).error, null, "global is the default");
-      const n = await sys.db.root.query("select count(*)::int as n from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1", [email]);
+      const n = await sys.db.root.query(
+        "select count(*)::int as n from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1",
+        [email],
+      );
       t.equal(n.rows[0].n, 0, "global: no session left");
     });
 
     t.test("admin API with the service_role key", async (t) => {
       const admin = makeAdmin(kind, sys.url);
       const email = uniqueEmail("staff");
-      const created = await admin.createUser({ email, password: "correct horse", email_confirm: true, app_metadata: { role: "moderator" }, user_metadata: { x: 1 } });
+      const created = await admin.createUser({
+        email,
+        password: "correct horse",
+        email_confirm: true,
+        app_metadata: { role: "moderator" },
+        user_metadata: { x: 1 },
+      });
       t.equal(created.error, null);
       const id = created.data.user!.id;
       t.same(created.data.user?.app_metadata, { role: "moderator", provider: "email", providers: ["email"] });
@@ -222,7 +239,12 @@ t.test("HTTP contract details", async (t) => {
     t.equal(res.status, 400);
     t.equal(res.headers.get("x-supabase-api-version"), "2024-01-01");
     t.equal(res.headers.get("x-sb-error-code"), "invalid_credentials");
-    t.same(await res.json(), { code: "invalid_credentials", error_code: "invalid_credentials", msg: "Invalid login credentials", message: "Invalid login credentials" });
+    t.same(await res.json(), {
+      code: "invalid_credentials",
+      error_code: "invalid_credentials",
+      msg: "Invalid login credentials",
+      message: "Invalid login credentials",
+    });
   });
   t.test("no API key: 401", async (t) => {
     const res = await fetch(`${sys.url}/auth/v1/settings`);
@@ -230,7 +252,11 @@ t.test("HTTP contract details", async (t) => {
     t.equal(((await res.json()) as { code: string }).code, "no_api_key");
   });
   t.test("malformed JSON: 400 bad_json", async (t) => {
-    const res = await fetch(`${sys.url}/auth/v1/signup`, { method: "POST", headers: { apikey: ANON_KEY, "content-type": "application/json" }, body: "{" });
+    const res = await fetch(`${sys.url}/auth/v1/signup`, {
+      method: "POST",
+      headers: { apikey: ANON_KEY, "content-type": "application/json" },
+      body: "{",
+    });
     t.equal(res.status, 400);
     t.equal(((await res.json()) as { code: string }).code, "bad_json");
   });
@@ -241,7 +267,11 @@ t.test("HTTP contract details", async (t) => {
     t.match(await h.json(), { name: "GoTrue" });
   });
   t.test("unknown grant type", async (t) => {
-    const res = await fetch(`${sys.url}/auth/v1/token?grant_type=nope`, { method: "POST", headers: { apikey: ANON_KEY, "content-type": "application/json" }, body: "{}" });
+    const res = await fetch(`${sys.url}/auth/v1/token?grant_type=nope`, {
+      method: "POST",
+      headers: { apikey: ANON_KEY, "content-type": "application/json" },
+      body: "{}",
+    });
     t.equal(res.status, 400);
   });
   t.test("no bearer on /user: 401 no_authorization; a garbage bearer: 403 bad_jwt", async (t) => {

@@ -97,7 +97,10 @@ for (const kind of CLIENT_KINDS) {
       t.equal(recovered.error, null);
       t.equal((await client.updateUser({ password: "battery staple" })).error, null);
       t.equal((await makeClient(kind, sys.url).signInWithPassword({ email, password: "battery staple" })).error, null);
-      t.equal((await makeClient(kind, sys.url).signInWithPassword({ email, password: "correct horse" })).error?.code, "invalid_credentials");
+      t.equal(
+        (await makeClient(kind, sys.url).signInWithPassword({ email, password: "correct horse" })).error?.code,
+        "invalid_credentials",
+      );
     });
 
     t.test("OTP sign-in: creates the user unless told not to", async (t) => {
@@ -127,7 +130,11 @@ for (const kind of CLIENT_KINDS) {
       t.equal(upd.error, null);
       t.equal(upd.data.user?.email, email, "unchanged until confirmed");
       t.equal(upd.data.user?.new_email, newEmail);
-      const v = await client.verifyOtp({ email: newEmail, token: (await lastMail(newEmail, "email_change")).data.otp, type: "email_change" });
+      const v = await client.verifyOtp({
+        email: newEmail,
+        token: (await lastMail(newEmail, "email_change")).data.otp,
+        type: "email_change",
+      });
       t.equal(v.error, null);
       t.equal(v.data.user?.email, newEmail);
     });
@@ -166,7 +173,9 @@ t.test("the email link verifies and redirects with the session in the fragment",
   const err = new URLSearchParams(new URL(again.headers.get("location")!).hash.slice(1));
   t.equal(err.get("error_code"), "otp_expired", "used link: error in the fragment");
 
-  const evil = await fetch(`${sys.url}/auth/v1/verify?token=x&type=signup&redirect_to=${encodeURIComponent("https://evil.example.net/")}`, { redirect: "manual" });
+  const evil = await fetch(`${sys.url}/auth/v1/verify?token=x&type=signup&redirect_to=${encodeURIComponent("https://evil.example.net/")}`, {
+    redirect: "manual",
+  });
   t.match(evil.headers.get("location"), /^http:\/\/app\.example\.com/, "no open redirect");
 });
 
@@ -188,10 +197,14 @@ t.test("the worker sends the outbox and erases the codes", async (t) => {
   });
   t.equal(res.status, 200);
   const worker = await startTestSystem(t, { server: false, worker: true, db: sys.db, env: AUTH_TEST_ENV });
-  const row = await eventually(async () => {
-    const { rows } = await sys.db.root.query("select sent_at, attempts, data from app_private.mail_outbox where recipient = $1", [email]);
-    return rows[0]?.sent_at ? rows[0] : undefined;
-  }, 10_000, "mail sent");
+  const row = await eventually(
+    async () => {
+      const { rows } = await sys.db.root.query("select sent_at, attempts, data from app_private.mail_outbox where recipient = $1", [email]);
+      return rows[0]?.sent_at ? rows[0] : undefined;
+    },
+    10_000,
+    "mail sent",
+  );
   t.equal(row.attempts, 1);
   t.same(row.data, {}, "code and link erased once sent");
   await worker.stop();

@@ -38,7 +38,8 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   });
   return { status: res.status, body: (await res.json()) as Session & { code?: string } };
 }
-const refresh = (token: string, headers?: Record<string, string>) => post("/token?grant_type=refresh_token", { refresh_token: token }, headers);
+const refresh = (token: string, headers?: Record<string, string>) =>
+  post("/token?grant_type=refresh_token", { refresh_token: token }, headers);
 async function newUser(): Promise<Session> {
   const r = await post("/signup", { email: uniqueEmail(), password: "correct horse" });
   return r.body;
@@ -76,7 +77,10 @@ t.test("a replay after the interval revokes the whole session", async (t) => {
 t.test("parallel refreshes of one token do not sign the user out", async (t) => {
   const s = await newUser();
   const results = await Promise.all(Array.from({ length: 5 }, () => refresh(s.refresh_token)));
-  t.same(results.map((r) => r.status), [200, 200, 200, 200, 200]);
+  t.same(
+    results.map((r) => r.status),
+    [200, 200, 200, 200, 200],
+  );
   t.equal(new Set(results.map((r) => r.body.refresh_token)).size, 1, "all got the same child");
   t.equal((await refresh(results[0]!.body.refresh_token)).status, 200, "which still works");
 });
@@ -123,7 +127,9 @@ t.test("GraphQL: roles and RLS from the token, as on Supabase", async (t) => {
   const forged = jwt.sign({ sub: b.user.id, role: "authenticated" }, "another-secret-of-at-least-32-characters!", { algorithm: "HS256" });
   const f = await graphql(sys.url, list, {}, { authorization: `Bearer ${forged}` });
   t.equal(f.status, 401, "a token signed with another secret is refused");
-  const expired = jwt.sign({ sub: a.user.id, role: "authenticated", exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, { algorithm: "HS256" });
+  const expired = jwt.sign({ sub: a.user.id, role: "authenticated", exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, {
+    algorithm: "HS256",
+  });
   const e = await graphql(sys.url, list, {}, { authorization: `Bearer ${expired}` });
   t.equal(e.status, 401, "an expired token is refused");
   t.match(e.body.errors?.[0]?.message, /expired/i);

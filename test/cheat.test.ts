@@ -17,7 +17,10 @@ async function view(post: string, n: number, ip: (i: number) => string): Promise
 }
 const like = (user: string, post: string) => db.root.query("insert into app_public.likes (post_id, user_id) values ($1, $2)", [post, user]);
 const kinds = async (user: string) => {
-  const { rows } = await db.root.query<{ v: { flagged: boolean; signals: { kind: string }[] } }>("select app_public.check_user_cheat_status($1) as v", [user]);
+  const { rows } = await db.root.query<{ v: { flagged: boolean; signals: { kind: string }[] } }>(
+    "select app_public.check_user_cheat_status($1) as v",
+    [user],
+  );
   return [...new Set(rows[0]!.v.signals.map((s) => s.kind))].sort();
 };
 const update = async (user: string) =>
@@ -50,7 +53,9 @@ t.test("a burst of views from one IP across posts", async (t) => {
   const posts = [await createPost(db, creator), await createPost(db, creator), await createPost(db, creator)];
   for (const p of posts) await view(p, 10, () => "203.0.113.77"); // 30 within the hour, none a majority of a judged post
   t.same(await kinds(creator), ["ip_burst"]);
-  await db.root.query("update app_private.post_view_logs set viewed_at = viewed_at - (id % 3) * interval '1 hour' where author_id = $1", [creator]);
+  await db.root.query("update app_private.post_view_logs set viewed_at = viewed_at - (id % 3) * interval '1 hour' where author_id = $1", [
+    creator,
+  ]);
   t.same(await kinds(creator), [], "the same 30 spread over three hours: no burst");
 });
 
@@ -84,7 +89,8 @@ t.test("a flag stays until staff clear it; clearing is audited; the daily job", 
 
   const sys = await startTestSystem(t, { db, server: false, worker: true });
   await db.root.query("select app_private.add_job('cheat__detect')");
-  const flagged = async () => (await db.root.query("select is_flagged from app_public.user_cheat_status where user_id = $1", [creator])).rows[0]?.is_flagged;
+  const flagged = async () =>
+    (await db.root.query("select is_flagged from app_public.user_cheat_status where user_id = $1", [creator])).rows[0]?.is_flagged;
   await eventually(flagged, 15_000, "the daily job to flag");
   await sys.stop();
 
@@ -94,19 +100,51 @@ t.test("a flag stays until staff clear it; clearing is audited; the daily job", 
 
   const clear = "select * from app_public.clear_user_cheat_flag($1, $2)";
   await t.rejects(asRole(db.root, { role: "authenticated", sub: user }, clear, [creator, "looks fine"]), { code: "DNIED" }, "not staff");
-  await t.rejects(asRole(db.root, { role: "authenticated", sub: creator }, clear, [creator, "I am innocent"]), { code: "DNIED" }, "not oneself");
+  await t.rejects(
+    asRole(db.root, { role: "authenticated", sub: creator }, clear, [creator, "I am innocent"]),
+    { code: "DNIED" },
+    "not oneself",
+  );
   await t.rejects(asRole(db.root, { role: "authenticated", sub: mod }, clear, [creator, " "]), { code: "INVAL" }, "a reason is required");
-  const [cleared] = await asRole<{ is_flagged: boolean; cleared_by: string }>(db.root, { role: "authenticated", sub: mod }, clear, [creator, "office NAT, verified"]);
+  const [cleared] = await asRole<{ is_flagged: boolean; cleared_by: string }>(db.root, { role: "authenticated", sub: mod }, clear, [
+    creator,
+    "office NAT, verified",
+  ]);
   t.equal(cleared!.is_flagged, false);
   t.equal(cleared!.cleared_by, mod);
-  await t.rejects(asRole(db.root, { role: "authenticated", sub: mod }, clear, [creator, "again"]), { code: "NTFND" }, "not flagged any more");
+  await t.rejects(
+    asRole(db.root, { role: "authenticated", sub: mod }, clear, [creator, "again"]),
+    { code: "NTFND" },
+    "not flagged any more",
+  );
 
   const audit = await asRole<{ action: string; actor_id: string | null; note: string | null }>(
-    db.root, { role: "authenticated", sub: mod }, "select action, actor_id, note from app_public.cheat_status_events where user_id = $1 order by id", [creator]);
-  t.same(audit, [{ action: "flagged", actor_id: null, note: null }, { action: "cleared", actor_id: mod, note: "office NAT, verified" }]);
-  t.same(await asRole(db.root, { role: "authenticated", sub: creator }, "select * from app_public.cheat_status_events"), [], "the audit is staff-only");
-  const own = await asRole<{ is_flagged: boolean }>(db.root, { role: "authenticated", sub: creator }, "select is_flagged from app_public.user_cheat_status");
+    db.root,
+    { role: "authenticated", sub: mod },
+    "select action, actor_id, note from app_public.cheat_status_events where user_id = $1 order by id",
+    [creator],
+  );
+  t.same(audit, [
+    { action: "flagged", actor_id: null, note: null },
+    { action: "cleared", actor_id: mod, note: "office NAT, verified" },
+  ]);
+  t.same(
+    await asRole(db.root, { role: "authenticated", sub: creator }, "select * from app_public.cheat_status_events"),
+    [],
+    "the audit is staff-only",
+  );
+  const own = await asRole<{ is_flagged: boolean }>(
+    db.root,
+    { role: "authenticated", sub: creator },
+    "select is_flagged from app_public.user_cheat_status",
+  );
   t.same(own, [{ is_flagged: false }], "an account sees its own status");
-  await t.rejects(asRole(db.root, { role: "authenticated", sub: creator }, "select app_public.check_user_cheat_status($1)", [creator]), { code: "DNIED" }, "the evidence names IPs: staff only");
-  await t.rejects(asRole(db.root, { role: "authenticated", sub: creator }, "select app_public.update_user_cheat_status($1)", [creator]), { code: "DNIED" });
+  await t.rejects(
+    asRole(db.root, { role: "authenticated", sub: creator }, "select app_public.check_user_cheat_status($1)", [creator]),
+    { code: "DNIED" },
+    "the evidence names IPs: staff only",
+  );
+  await t.rejects(asRole(db.root, { role: "authenticated", sub: creator }, "select app_public.update_user_cheat_status($1)", [creator]), {
+    code: "DNIED",
+  });
 });

@@ -22,7 +22,10 @@ t.test("a bad value stops start-up with one line naming the variable", async (t)
     [{ NODE_ENV: "prod" }, /^Invalid configuration: NODE_ENV must be development, production or test/],
     [{ NODE_ENV: "production", DATABASE_URL: "postgres://x/y" }, /JWT_SECRET is required when NODE_ENV=production/],
     [{ MESSAGE_ENCRYPTION_KEY: "short" }, /^Invalid configuration: MESSAGE_ENCRYPTION_KEY must be at least 32 characters/],
-    [{ MESSAGE_ENCRYPTION_OLD_KEYS: "short" }, /^Invalid configuration: MESSAGE_ENCRYPTION_OLD_KEYS must be comma-separated keys of at least 32 characters/],
+    [
+      { MESSAGE_ENCRYPTION_OLD_KEYS: "short" },
+      /^Invalid configuration: MESSAGE_ENCRYPTION_OLD_KEYS must be comma-separated keys of at least 32 characters/,
+    ],
     [
       { NODE_ENV: "production", DATABASE_URL: "postgres://x/y", JWT_SECRET: "x".repeat(32), AUTHENTICATOR_PASSWORD: "password" },
       /MESSAGE_ENCRYPTION_KEY is required when NODE_ENV=production/,

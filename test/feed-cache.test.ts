@@ -53,7 +53,10 @@ if (redis) {
     const pages: string[][] = [];
     let cursor: string | null = null;
     for (;;) {
-      const rows: Entry[] = await asUser<Entry & Record<string, unknown>>(db, viewer, "select * from app_public.home_feed($1, $2)", [cursor, size]);
+      const rows: Entry[] = await asUser<Entry & Record<string, unknown>>(db, viewer, "select * from app_public.home_feed($1, $2)", [
+        cursor,
+        size,
+      ]);
       if (rows.length === 0) return pages;
       pages.push(rows.map(entryKey));
       cursor = rows[rows.length - 1]!.cursor;
@@ -61,7 +64,8 @@ if (redis) {
   }
 
   const feedJobs = async () =>
-    (await db.root.query<{ n: number }>("select count(*)::int as n from graphile_worker.jobs where task_identifier like 'feed\\_\\_%'")).rows[0]!.n;
+    (await db.root.query<{ n: number }>("select count(*)::int as n from graphile_worker.jobs where task_identifier like 'feed\\_\\_%'"))
+      .rows[0]!.n;
   const settled = () => eventually(async () => (await feedJobs()) === 0, 20_000, "feed jobs done");
 
   const viewers = users.slice(0, 12);
@@ -83,7 +87,11 @@ if (redis) {
     t.same(first.flat(), await reference(viewer), "the feed, complete, from PostgreSQL");
     await eventually(async () => (await redis.client.exists(metaKey(viewer))) === 1, 10_000, "cache built");
     for (const v of viewers) await graphql(sys.url, FEED, {}, bearer(v));
-    await eventually(async () => (await Promise.all(viewers.map((v) => redis.client.exists(metaKey(v))))).every((x) => x === 1), 20_000, "all caches built");
+    await eventually(
+      async () => (await Promise.all(viewers.map((v) => redis.client.exists(metaKey(v))))).every((x) => x === 1),
+      20_000,
+      "all caches built",
+    );
     const size = await redis.client.zcard(`feed:home:{${viewer}}`);
     t.ok(size > 0 && size <= 25, `the cache holds ${size} entries (capped at 25)`);
   });
@@ -159,17 +167,25 @@ if (redis) {
     await asUser(db, e!, "select app_public.repost_post($1)", [fresh[0]]);
     await asUser(db, f!, "select app_public.repost_post($1)", [fresh[1]]);
     await asUser(db, f!, "select app_public.undo_repost($1)", [fresh[1]]);
-    const victim = (await db.root.query<{ author_id: string }>("select author_id from app_public.posts where id = $1", [fresh[2]])).rows[0]!.author_id;
+    const victim = (await db.root.query<{ author_id: string }>("select author_id from app_public.posts where id = $1", [fresh[2]])).rows[0]!
+      .author_id;
     await asUser(db, victim, "select app_public.delete_post($1)", [fresh[2]]);
     await settled();
     await comparePaths(t, "after changes");
     // The fresh posts did reach caches (pushed, not only pulled).
-    const pushed = await redis.client.zscore(`feed:home:{${e}}`, (await db.root.query<{ m: string }>(
-      "select app_private.feed_cursor(r.created_at, r.post_id, r.user_id) as m from app_public.reposts r where r.user_id = $1 and r.post_id = $2",
-      [e, fresh[0]],
-    )).rows[0]?.m ?? "none");
-    t.ok(pushed !== null || (await db.root.query("select 1 from app_private.feed_pull_authors where author_id = $1", [e])).rowCount === 1,
-      "the repost was pushed into its reposter's cache (unless the reposter is pulled)");
+    const pushed = await redis.client.zscore(
+      `feed:home:{${e}}`,
+      (
+        await db.root.query<{ m: string }>(
+          "select app_private.feed_cursor(r.created_at, r.post_id, r.user_id) as m from app_public.reposts r where r.user_id = $1 and r.post_id = $2",
+          [e, fresh[0]],
+        )
+      ).rows[0]?.m ?? "none",
+    );
+    t.ok(
+      pushed !== null || (await db.root.query("select 1 from app_private.feed_pull_authors where author_id = $1", [e])).rowCount === 1,
+      "the repost was pushed into its reposter's cache (unless the reposter is pulled)",
+    );
   });
 
   t.test("a returning user whose cache expired reads from PostgreSQL, then the cache is rebuilt", async (t) => {
@@ -178,14 +194,22 @@ if (redis) {
     await db.root.query("update app_private.user_activity set last_active_at = now() - interval '8 days' where user_id = $1", [viewer]);
     await redis.client.del(`feed:home:{${viewer}}`, metaKey(viewer), `feed:home:{${viewer}}:requested`);
     // An inactive user is not pushed to (no cache is created for them by the fan-out).
-    const author = (await db.root.query<{ id: string }>("select following_id as id from app_public.followers where follower_id = $1 and status = 'approved' limit 1", [viewer])).rows[0]!.id;
+    const author = (
+      await db.root.query<{ id: string }>(
+        "select following_id as id from app_public.followers where follower_id = $1 and status = 'approved' limit 1",
+        [viewer],
+      )
+    ).rows[0]!.id;
     await asUser(db, author, "insert into app_public.posts (body) values ('while you were away')");
     await settled();
     t.equal(await redis.client.exists(`feed:home:{${viewer}}`), 0, "nothing was pushed for the inactive user");
     t.same(await walkGraphql(viewer, 7), await walkSql(viewer, 7), "served from PostgreSQL meanwhile");
     await eventually(async () => (await redis.client.exists(metaKey(viewer))) === 1, 10_000, "rebuilt");
     t.same(await walkGraphql(viewer, 7), await walkSql(viewer, 7), "then from the cache, the same");
-    const active = await db.root.query("select 1 from app_private.user_activity where user_id = $1 and last_active_at > now() - interval '1 minute'", [viewer]);
+    const active = await db.root.query(
+      "select 1 from app_private.user_activity where user_id = $1 and last_active_at > now() - interval '1 minute'",
+      [viewer],
+    );
     t.equal(active.rowCount, 1, "reading made the user active again");
   });
 
@@ -195,7 +219,10 @@ if (redis) {
     const r = await graphql(down.url, FEED, { n: 20 }, bearer(viewer));
     t.equal(r.body.errors, undefined);
     const nodes = (r.body.data as { homeFeed: { nodes: Node[] } }).homeFeed.nodes;
-    t.same(nodes.map((n) => entryKey({ post_id: n.postId, reposted_by_id: n.repostedById, feed_at: new Date(n.feedAt) })), (await walkSql(viewer, 20))[0]);
+    t.same(
+      nodes.map((n) => entryKey({ post_id: n.postId, reposted_by_id: n.repostedById, feed_at: new Date(n.feedAt) })),
+      (await walkSql(viewer, 20))[0],
+    );
   });
 
   t.test("bad cursors are refused the same way on the Redis path", async (t) => {

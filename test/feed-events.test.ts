@@ -40,7 +40,20 @@ function subscribe(userId: string | null): Received {
 }
 
 const post = async (author: string, body: string, audience = "public") => {
-  const r = await graphql(sys.url, `mutation($b: String!, $a: PostAudience) { createPost(input: { post: { body: $b, audience: $a } }) { post { rowId } } }`, { b: body, a: audience }, bearer(author));
+  const r = await graphql(
+    sys.url,
+    `
+      mutation ($b: String!, $a: PostAudience) {
+        createPost(input: { post: { body: $b, audience: $a } }) {
+          post {
+            rowId
+          }
+        }
+      }
+    `,
+    { b: body, a: audience },
+    bearer(author),
+  );
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
 };
 // Wait until a subscription is live (the server has LISTENed): a probe post by the user themself.
@@ -62,14 +75,23 @@ t.test("followers get the events of posts they may see; others do not", async (t
 
   await post(author, "for everyone");
   await eventually(async () => f.events.some((e) => e.post?.body === "for everyone"), 10_000, "follower event");
-  t.match(f.events.find((e) => e.post?.body === "for everyone"), { event: "post_created", post: { body: "for everyone" } });
+  t.match(
+    f.events.find((e) => e.post?.body === "for everyone"),
+    { event: "post_created", post: { body: "for everyone" } },
+  );
   await eventually(async () => a.events.some((e) => e.post?.body === "for everyone"), 10_000, "author event");
 
   await post(author, "only for me", "only_me");
   await post(author, "marker after the private one");
   await eventually(async () => f.events.some((e) => e.post?.body === "marker after the private one"), 10_000, "marker");
-  t.notOk(f.events.some((e) => e.post?.body === "only for me"), "no event for a post the follower may not see");
-  t.notOk(s.events.some((e) => e.post?.body !== "probe s"), "the stranger gets nothing of the author's");
+  t.notOk(
+    f.events.some((e) => e.post?.body === "only for me"),
+    "no event for a post the follower may not see",
+  );
+  t.notOk(
+    s.events.some((e) => e.post?.body !== "probe s"),
+    "the stranger gets nothing of the author's",
+  );
   t.same([...f.errors, ...s.errors, ...a.errors], []);
 });
 

@@ -18,7 +18,10 @@ async function walkFeed(viewer: string, pageSize: number): Promise<string[][]> {
   const pages: string[][] = [];
   let cursor: string | null = null;
   for (;;) {
-    const rows: Entry[] = await asUser<Entry & Record<string, unknown>>(db, viewer, "select * from app_public.home_feed($1, $2)", [cursor, pageSize]);
+    const rows: Entry[] = await asUser<Entry & Record<string, unknown>>(db, viewer, "select * from app_public.home_feed($1, $2)", [
+      cursor,
+      pageSize,
+    ]);
     if (rows.length === 0) return pages;
     pages.push(rows.map(key));
     cursor = rows[rows.length - 1]!.cursor;
@@ -34,7 +37,10 @@ t.test("the home feed, paged to the end, equals its definition for every viewer"
       const pages = await walkFeed(viewer, size);
       const all = pages.flat();
       t.same(all, expected, `viewer ${users.indexOf(viewer)}, pages of ${size}`);
-      t.ok(pages.slice(0, -1).every((p) => p.length === size), "every page but the last is full");
+      t.ok(
+        pages.slice(0, -1).every((p) => p.length === size),
+        "every page but the last is full",
+      );
       compared += all.length;
     }
   }
@@ -63,7 +69,14 @@ t.test("bad cursors and the signed-out", async (t) => {
 
 t.test("explore: filters, public posts of public accounts, no muted or blocked authors", async (t) => {
   const viewer = users[8]!;
-  const rows = await asUser<{ post_id: string; author_id: string; audience: string; is_private: boolean; category: string; market: string }>(
+  const rows = await asUser<{
+    post_id: string;
+    author_id: string;
+    audience: string;
+    is_private: boolean;
+    category: string;
+    market: string;
+  }>(
     db,
     viewer,
     `select e.post_id, p.author_id, p.audience, a.is_private, p.metadata ->> 'category' as category, p.metadata ->> 'market' as market
@@ -72,8 +85,16 @@ t.test("explore: filters, public posts of public accounts, no muted or blocked a
   );
   t.ok(rows.length > 0, `found ${rows.length}`);
   t.ok(rows.every((r) => r.audience === "public" && !r.is_private && r.category === "crypto" && r.market === "US"));
-  const hidden = (await db.root.query("select muted_id as id from app_public.mutes where muter_id = $1 union select blocked_id from app_public.blocked_users where blocker_id = $1 union select blocker_id from app_public.blocked_users where blocked_id = $1", [viewer])).rows.map((r) => r.id);
-  t.notOk(rows.some((r) => hidden.includes(r.author_id)), "muted and blocked authors left out");
+  const hidden = (
+    await db.root.query(
+      "select muted_id as id from app_public.mutes where muter_id = $1 union select blocked_id from app_public.blocked_users where blocker_id = $1 union select blocker_id from app_public.blocked_users where blocked_id = $1",
+      [viewer],
+    )
+  ).rows.map((r) => r.id);
+  t.notOk(
+    rows.some((r) => hidden.includes(r.author_id)),
+    "muted and blocked authors left out",
+  );
   const expected = await db.root.query(
     `select count(*)::int as n from app_public.posts p join app_public.profiles a on a.id = p.author_id
       where p.deleted_at is null and p.audience = 'public' and not p.is_paid and not a.is_private
@@ -81,14 +102,19 @@ t.test("explore: filters, public posts of public accounts, no muted or blocked a
     [hidden],
   );
   t.equal(rows.length, Math.min(100, expected.rows[0].n), "and nothing else missing");
-  const tagged = await asUser<{ body: string }>(db, viewer, "select p.body from app_public.explore_posts(hashtag => '#TAG1', max_results => 100) e join app_public.posts p on p.id = e.post_id");
+  const tagged = await asUser<{ body: string }>(
+    db,
+    viewer,
+    "select p.body from app_public.explore_posts(hashtag => '#TAG1', max_results => 100) e join app_public.posts p on p.id = e.post_id",
+  );
   t.ok(tagged.length > 0 && tagged.every((r) => / #tag1$/.test(r.body)), "by hashtag, with or without #, any case");
   t.same(await asUser(db, viewer, "select * from app_public.explore_posts(hashtag => 'nosuchtag')"), [], "unknown hashtag: nothing");
 });
 
 t.test("trending hashtags of the last 24 hours", async (t) => {
   const author = await createUser(db);
-  for (let i = 0; i < 3; i++) await db.root.query("insert into app_public.posts (author_id, body, created_at) values ($1, 'hot #now', now())", [author]);
+  for (let i = 0; i < 3; i++)
+    await db.root.query("insert into app_public.posts (author_id, body, created_at) values ($1, 'hot #now', now())", [author]);
   await db.root.query("insert into app_public.posts (author_id, body, created_at) values ($1, 'hidden #now', now())", [author]);
   await db.root.query("update app_public.posts set audience = 'only_me' where body = 'hidden #now'");
   const rows = await asUser<{ tag: string; posts: string }>(db, null, "select tag::text, posts from app_public.trending_hashtags(5)");
@@ -112,9 +138,19 @@ t.test("a user's timeline: their posts and reposts the viewer may see", async (t
       order by feed_at desc, post_id desc, coalesce(reposted_by_id, '00000000-0000-0000-0000-000000000000') desc limit 100`,
     [author, viewer],
   );
-  t.same(got, expected.rows.map((r) => ({ post_id: r.post_id, reposted_by_id: r.reposted_by_id })));
-  await t.rejects(asUser(db, viewer, "select * from app_public.get_visible_posts_for_user($1, $2)", [author, viewer]), { code: "DNIED" }, "not someone else's view");
-  const own = await asUser(db, viewer, "select id from app_public.get_visible_posts_for_user($1, $2, max_results => 100)", [viewer, author]);
+  t.same(
+    got,
+    expected.rows.map((r) => ({ post_id: r.post_id, reposted_by_id: r.reposted_by_id })),
+  );
+  await t.rejects(
+    asUser(db, viewer, "select * from app_public.get_visible_posts_for_user($1, $2)", [author, viewer]),
+    { code: "DNIED" },
+    "not someone else's view",
+  );
+  const own = await asUser(db, viewer, "select id from app_public.get_visible_posts_for_user($1, $2, max_results => 100)", [
+    viewer,
+    author,
+  ]);
   t.equal(own.length, got.filter((g) => g.reposted_by_id === null).length, "get_visible_posts_for_user agrees");
 });
 
@@ -125,17 +161,48 @@ t.test("over GraphQL", async (t) => {
   const r = await graphql(sys.url, q, {}, bearer(viewer));
   const nodes = (r.body.data as { homeFeed: { nodes: { cursor: string; post: { rowId: string } }[] } }).homeFeed.nodes;
   t.equal(nodes.length, 5);
-  t.ok(nodes.every((n) => n.post?.rowId), "entries carry their post");
+  t.ok(
+    nodes.every((n) => n.post?.rowId),
+    "entries carry their post",
+  );
   const next = await graphql(sys.url, q, { cursor: nodes[4]!.cursor }, bearer(viewer));
   const expected = (await reference(viewer)).slice(5, 10).map((k) => k.split("|")[1]);
-  t.same((next.body.data as { homeFeed: { nodes: { post: { rowId: string } }[] } }).homeFeed.nodes.map((n) => n.post.rowId), expected, "page 2");
+  t.same(
+    (next.body.data as { homeFeed: { nodes: { post: { rowId: string } }[] } }).homeFeed.nodes.map((n) => n.post.rowId),
+    expected,
+    "page 2",
+  );
   // Entries are hydrated by SECURITY DEFINER functions; they must not be callable on an arbitrary entry.
-  const hidden = (await db.root.query<{ id: string }>("select id from app_public.posts where audience = 'only_me' and deleted_at is null and author_id <> $1 limit 1", [viewer])).rows[0]!.id;
+  const hidden = (
+    await db.root.query<{ id: string }>(
+      "select id from app_public.posts where audience = 'only_me' and deleted_at is null and author_id <> $1 limit 1",
+      [viewer],
+    )
+  ).rows[0]!.id;
   const probe = await graphql(sys.url, `{ feedEntryPost(e: { postId: "${hidden}" }) { body } }`, {}, bearer(viewer));
   t.match(probe.body.errors?.[0]?.message, /Cannot query field "feedEntryPost"/, "no root field reads a post past the rule");
   const anon = await graphql(sys.url, "{ homeFeed { nodes { cursor } } }");
   t.equal(anon.body.errors?.[0]?.extensions?.code, "LOGIN");
-  const explore = await graphql(sys.url, `{ explorePosts(category: "art", maxResults: 3) { nodes { post { metadata } } } trendingHashtags(maxResults: 3) { nodes { tag posts } } }`);
+  const explore = await graphql(
+    sys.url,
+    `
+      {
+        explorePosts(category: "art", maxResults: 3) {
+          nodes {
+            post {
+              metadata
+            }
+          }
+        }
+        trendingHashtags(maxResults: 3) {
+          nodes {
+            tag
+            posts
+          }
+        }
+      }
+    `,
+  );
   t.equal(explore.body.errors, undefined);
 });
 
@@ -151,7 +218,9 @@ t.test("the feed's plan: index scans per followee, no sequential scan of posts o
   client.on("notice", (n: { message?: string }) => notices.push(n.message ?? ""));
   try {
     await client.query("load 'auto_explain'");
-    await client.query("set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set auto_explain.log_level = notice");
+    await client.query(
+      "set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set auto_explain.log_level = notice",
+    );
     await client.query("set enable_seqscan = off; set enable_bitmapscan = off");
     await client.query("begin");
     await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: viewer, role: "authenticated" })]);

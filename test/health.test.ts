@@ -9,11 +9,15 @@ interface Health {
 
 t.test("server and worker: /health reports database and worker", async (t) => {
   const sys = await startTestSystem(t, { worker: true });
-  const body = await eventually(async () => {
-    const res = await fetch(`${sys.url}/health`);
-    const b = (await res.json()) as Health;
-    return res.status === 200 ? b : undefined;
-  }, 15_000, "worker heartbeat");
+  const body = await eventually(
+    async () => {
+      const res = await fetch(`${sys.url}/health`);
+      const b = (await res.json()) as Health;
+      return res.status === 200 ? b : undefined;
+    },
+    15_000,
+    "worker heartbeat",
+  );
   t.equal(body.status, "ok");
   t.equal(body.checks.database?.status, "ok");
   t.equal(body.checks.worker?.status, "ok");
@@ -54,10 +58,14 @@ t.test("Redis configured", async (t) => {
   if (!redis) return;
   t.test("reachable Redis is reported ok", async (t) => {
     const sys = await startTestSystem(t, { env: redis.env });
-    const body = await eventually(async () => {
-      const res = await fetch(`${sys.url}/health/ready`);
-      return res.status === 200 ? ((await res.json()) as Health) : undefined;
-    }, 5000, "redis ready");
+    const body = await eventually(
+      async () => {
+        const res = await fetch(`${sys.url}/health/ready`);
+        return res.status === 200 ? ((await res.json()) as Health) : undefined;
+      },
+      5000,
+      "redis ready",
+    );
     t.equal(body.checks.redis?.status, "ok");
   });
   t.test("unreachable Redis makes /health/ready 503 (it was configured)", async (t) => {

@@ -46,7 +46,10 @@ t.test("a bad token is refused with 401 and a GraphQL error body", async (t) => 
 t.test("queries deeper than the limit are rejected", async (t) => {
   const deep = "{ " + "query { ".repeat(14) + "__typename" + " }".repeat(14) + " }";
   const { body } = await graphql(sys.url, deep);
-  t.ok(body.errors?.some((e) => /depth/i.test(e.message)), "depth-limit error");
+  t.ok(
+    body.errors?.some((e) => /depth/i.test(e.message)),
+    "depth-limit error",
+  );
 });
 
 t.test("unknown routes answer JSON 404", async (t) => {
@@ -58,7 +61,11 @@ t.test("unknown routes answer JSON 404", async (t) => {
 t.test("CORS preflight allows the Supabase client headers", async (t) => {
   const res = await fetch(`${sys.url}/graphql`, {
     method: "OPTIONS",
-    headers: { origin: "http://example.com", "access-control-request-method": "POST", "access-control-request-headers": "apikey,authorization,x-client-info" },
+    headers: {
+      origin: "http://example.com",
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "apikey,authorization,x-client-info",
+    },
   });
   t.equal(res.status, 204);
   t.match(res.headers.get("access-control-allow-headers"), /apikey/);

@@ -25,23 +25,39 @@ const db = await createTestDatabase(t);
 
 t.test("a confirmation mail goes out over SMTP with its code and link", async (t) => {
   await db.root.query(
-    "insert into app_private.mail_outbox (recipient, template, data) values ('smtp@example.com', 'confirmation', '{\"otp\": \"123456\", \"link\": \"http://localhost/auth/v1/verify?token=abc\"}')",
+    'insert into app_private.mail_outbox (recipient, template, data) values (\'smtp@example.com\', \'confirmation\', \'{"otp": "123456", "link": "http://localhost/auth/v1/verify?token=abc"}\')',
   );
-  await startTestSystem(t, { db, server: false, worker: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "pgsocial <no-reply@example.com>" } });
+  await startTestSystem(t, {
+    db,
+    server: false,
+    worker: true,
+    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "pgsocial <no-reply@example.com>" },
+  });
   const mail = await eventually(async () => received[0], 10_000, "mail received");
   t.same(mail.to, ["smtp@example.com"]);
   t.match(mail.body, /Subject: Confirm your signup/);
   t.match(mail.body, /123456/);
   t.match(mail.body, /From: pgsocial <no-reply@example.com>/);
-  const row = await eventually(async () => (await db.root.query("select sent_at, data from app_private.mail_outbox")).rows.find((r) => r.sent_at), 5000, "row marked sent");
+  const row = await eventually(
+    async () => (await db.root.query("select sent_at, data from app_private.mail_outbox")).rows.find((r) => r.sent_at),
+    5000,
+    "row marked sent",
+  );
   t.same(row.data, {});
 });
 
 t.test("an SMTP failure is recorded and retried, not lost", async (t) => {
   const failing = await createTestDatabase(t);
-  await failing.root.query("insert into app_private.mail_outbox (recipient, template, data) values ('x@example.com', 'recovery', '{\"otp\": \"1\"}')");
+  await failing.root.query(
+    "insert into app_private.mail_outbox (recipient, template, data) values ('x@example.com', 'recovery', '{\"otp\": \"1\"}')",
+  );
   await startTestSystem(t, { db: failing, server: false, worker: true, env: { SMTP_URL: "smtp://127.0.0.1:1" } });
-  const row = await eventually(async () => (await failing.root.query("select attempts, last_error, sent_at from app_private.mail_outbox")).rows.find((r) => r.attempts > 0), 15_000, "failure recorded");
+  const row = await eventually(
+    async () =>
+      (await failing.root.query("select attempts, last_error, sent_at from app_private.mail_outbox")).rows.find((r) => r.attempts > 0),
+    15_000,
+    "failure recorded",
+  );
   t.equal(row.sent_at, null);
   t.match(row.last_error, /ECONNREFUSED|connect/i);
   const job = await failing.root.query("select attempts, last_error from graphile_worker.jobs where task_identifier = 'mail__send'");

@@ -14,18 +14,48 @@ const db = await createTestDatabase(t);
 const [a, b] = [await createUser(db), await createUser(db)];
 
 async function send(sys: TestSystem, body: string): Promise<{ rowId: string; conversationId: string }> {
-  const r = await graphql(sys.url, `mutation($t: UUID!, $b: String!) { sendMessage(input: { recipientId: $t, body: $b }) { result { rowId conversationId } } }`,
-    { t: b, b: body }, bearer(a));
+  const r = await graphql(
+    sys.url,
+    `
+      mutation ($t: UUID!, $b: String!) {
+        sendMessage(input: { recipientId: $t, body: $b }) {
+          result {
+            rowId
+            conversationId
+          }
+        }
+      }
+    `,
+    { t: b, b: body },
+    bearer(a),
+  );
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
   return (r.body.data as { sendMessage: { result: { rowId: string; conversationId: string } } }).sendMessage.result;
 }
 async function bodies(sys: TestSystem, conversationId: string): Promise<(string | null)[]> {
-  const r = await graphql(sys.url, `query($c: UUID!) { conversation(rowId: $c) { messages(orderBy: [CREATED_AT_ASC]) { nodes { body } } } }`,
-    { c: conversationId }, bearer(b));
+  const r = await graphql(
+    sys.url,
+    `
+      query ($c: UUID!) {
+        conversation(rowId: $c) {
+          messages(orderBy: [CREATED_AT_ASC]) {
+            nodes {
+              body
+            }
+          }
+        }
+      }
+    `,
+    { c: conversationId },
+    bearer(b),
+  );
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
-  return (r.body.data as { conversation: { messages: { nodes: { body: string | null }[] } } }).conversation.messages.nodes.map((m) => m.body);
+  return (r.body.data as { conversation: { messages: { nodes: { body: string | null }[] } } }).conversation.messages.nodes.map(
+    (m) => m.body,
+  );
 }
-const keyIds = async () => (await db.root.query("select key_id from app_public.messages order by created_at")).rows.map((r) => r.key_id as string);
+const keyIds = async () =>
+  (await db.root.query("select key_id from app_public.messages order by created_at")).rows.map((r) => r.key_id as string);
 
 t.test("rotate: old messages readable, new ones under the new key; re-encrypt; retire the old key", async (t) => {
   const first = await startTestSystem(t, { db, env: { MESSAGE_ENCRYPTION_KEY: K1 } });

@@ -13,10 +13,17 @@ import { messageKeyId } from "../lib/message-keys.ts";
 const KEY = "message-key-for-the-messaging-test-0123456789";
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db, worker: true, env: { MESSAGE_ENCRYPTION_KEY: KEY } });
-const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
+const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(sys.url, query, variables, bearer(user));
 
 const SEND = `mutation($to: UUID!, $body: String!) { sendMessage(input: { recipientId: $to, body: $body }) { result { rowId body conversationId senderId readAt } } }`;
-interface Sent { rowId: string; body: string; conversationId: string; senderId: string; readAt: string | null }
+interface Sent {
+  rowId: string;
+  body: string;
+  conversationId: string;
+  senderId: string;
+  readAt: string | null;
+}
 async function send(from: string, to: string, body: string): Promise<Sent> {
   const r = await gql(from, SEND, { to, body });
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
@@ -44,7 +51,10 @@ interface Conversation {
   peer: { rowId: string } | null;
   lastMessage: { body: string } | null;
   participants: { nodes: { userId: string; lastReadAt: string | null }[] };
-  messages: { nodes: { rowId: string; body: string; senderId: string; readAt: string | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  messages: {
+    nodes: { rowId: string; body: string; senderId: string; readAt: string | null }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
 }
 async function conversation(user: string, id: string, first = 50, after?: string): Promise<Conversation | null> {
   const r = await gql(user, CONVERSATION, { id, first, after });
@@ -52,8 +62,11 @@ async function conversation(user: string, id: string, first = 50, after?: string
   return (r.body.data as { conversation: Conversation | null }).conversation;
 }
 const conversationId = async (a: string, b: string) =>
-  ((await gql(a, `query($a: UUID!, $b: UUID!) { generateConversationId(a: $a, b: $b) }`, { a, b })).body.data as { generateConversationId: string })
-    .generateConversationId;
+  (
+    (await gql(a, `query($a: UUID!, $b: UUID!) { generateConversationId(a: $a, b: $b) }`, { a, b })).body.data as {
+      generateConversationId: string;
+    }
+  ).generateConversationId;
 
 t.test("who may message whom: setting × relationship × block, the same through Profile.viewerCanMessage and sendMessage", async (t) => {
   const relationships = ["none", "sender_follows", "recipient_follows", "mutual"] as const;
@@ -65,8 +78,10 @@ t.test("who may message whom: setting × relationship × block, the same through
         await setPermission(recipient, setting);
         if (rel === "sender_follows" || rel === "mutual") await follow(sender, recipient);
         if (rel === "recipient_follows" || rel === "mutual") await follow(recipient, sender);
-        if (block === "sender_blocked") await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2)", [sender, recipient]);
-        if (block === "recipient_blocked") await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2)", [recipient, sender]);
+        if (block === "sender_blocked")
+          await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2)", [sender, recipient]);
+        if (block === "recipient_blocked")
+          await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2)", [recipient, sender]);
         const expected =
           block === "none" &&
           (setting === "everyone" ||
@@ -102,14 +117,20 @@ t.test("bodies are ciphertext at rest, under the configured key, which is stored
   const [a, b] = [await createUser(db), await createUser(db)];
   const m = await send(a, b, "the secret plan ✓");
   t.equal(m.body, "the secret plan ✓", "the sender reads plaintext");
-  const { rows } = await db.root.query("select ciphertext, key_id, to_jsonb(m)::text as row_text from app_public.messages m where id = $1", [m.rowId]);
+  const { rows } = await db.root.query(
+    "select ciphertext, key_id, to_jsonb(m)::text as row_text from app_public.messages m where id = $1",
+    [m.rowId],
+  );
   const row = rows[0];
   t.notOk(Buffer.from(row.ciphertext).includes(Buffer.from("secret plan")), "no plaintext in the ciphertext");
   t.notMatch(row.row_text, /secret plan/, "nor anywhere in the row");
   t.equal(row.key_id, messageKeyId(KEY), "the key id of the configured key");
   const decrypted = await db.root.query("select pgp_sym_decrypt($1, $2) as body", [row.ciphertext, KEY]);
   t.equal(decrypted.rows[0].body, "the secret plan ✓", "it is the body encrypted with that key");
-  await t.rejects(db.root.query("select pgp_sym_decrypt($1, 'a-wrong-key-a-wrong-key-a-wrong-key') as body", [row.ciphertext]), "a wrong key reads nothing");
+  await t.rejects(
+    db.root.query("select pgp_sym_decrypt($1, 'a-wrong-key-a-wrong-key-a-wrong-key') as body", [row.ciphertext]),
+    "a wrong key reads nothing",
+  );
   const stored = await db.root.query(
     `select (select count(*) from app_private.settings where value like '%' || $1 || '%')
           + (select count(*) from pg_db_role_setting, unnest(setconfig) c where c like '%' || $1 || '%') as n`,
@@ -130,7 +151,10 @@ t.test("conversations: deterministic id, list with last message and unread count
   const first = (await send(a, b, "message 6")).conversationId;
   t.equal(first, id, "messages land in the pair's conversation");
 
-  const list = await gql(b, `{ conversations(orderBy: [LAST_MESSAGE_AT_DESC]) { nodes { rowId unreadCount peer { rowId } lastMessage { body } } } }`);
+  const list = await gql(
+    b,
+    `{ conversations(orderBy: [LAST_MESSAGE_AT_DESC]) { nodes { rowId unreadCount peer { rowId } lastMessage { body } } } }`,
+  );
   t.same((list.body.data as { conversations: { nodes: unknown[] } }).conversations.nodes, [
     { rowId: id, unreadCount: 6, peer: { rowId: a }, lastMessage: { body: "message 6" } },
     { rowId: await conversationId(c, b), unreadCount: 1, peer: { rowId: c }, lastMessage: { body: "from c" } },
@@ -139,10 +163,16 @@ t.test("conversations: deterministic id, list with last message and unread count
   t.equal(mine?.unreadCount, 0, "your own messages are not unread for you");
 
   const page1 = await conversation(b, id, 4);
-  t.same(page1?.messages.nodes.map((m) => m.body), ["message 6", "message 5", "message 4", "message 3"]);
+  t.same(
+    page1?.messages.nodes.map((m) => m.body),
+    ["message 6", "message 5", "message 4", "message 3"],
+  );
   t.equal(page1?.messages.pageInfo.hasNextPage, true);
   const page2 = await conversation(b, id, 4, page1?.messages.pageInfo.endCursor);
-  t.same(page2?.messages.nodes.map((m) => m.body), ["message 2", "message 1"]);
+  t.same(
+    page2?.messages.nodes.map((m) => m.body),
+    ["message 2", "message 1"],
+  );
   t.equal(page2?.messages.pageInfo.hasNextPage, false);
 });
 
@@ -152,7 +182,9 @@ t.test("only the participants see a conversation", async (t) => {
   t.equal(await conversation(stranger, m.conversationId), null);
   const list = await gql(stranger, `{ conversations { totalCount } }`);
   t.same(list.body.data, { conversations: { totalCount: 0 } });
-  const read = await gql(stranger, `mutation($c: UUID!) { markConversationRead(input: { conversationId: $c }) { result } }`, { c: m.conversationId });
+  const read = await gql(stranger, `mutation($c: UUID!) { markConversationRead(input: { conversationId: $c }) { result } }`, {
+    c: m.conversationId,
+  });
   t.equal(read.body.errors?.[0]?.extensions?.code, "NTFND");
   const del = await gql(stranger, `mutation($m: UUID!) { deleteMessage(input: { messageId: $m }) { result } }`, { m: m.rowId });
   t.equal(del.body.errors?.[0]?.extensions?.code, "NTFND");
@@ -168,12 +200,18 @@ t.test("read receipts: the recipient marks read, the sender sees it; the sender 
   await send(a, b, "two");
   const own = await gql(a, MARK_READ, { c: m1.conversationId });
   t.same(own.body.data, { markConversationRead: { result: 0 } }, "the sender's own messages are not theirs to read");
-  t.ok((await conversation(a, m1.conversationId))?.messages.nodes.every((m) => m.readAt === null), "still unread");
+  t.ok(
+    (await conversation(a, m1.conversationId))?.messages.nodes.every((m) => m.readAt === null),
+    "still unread",
+  );
 
   const read = await gql(b, MARK_READ, { c: m1.conversationId });
   t.same(read.body.data, { markConversationRead: { result: 2 } });
   const seen = await conversation(a, m1.conversationId);
-  t.ok(seen?.messages.nodes.every((m) => m.readAt !== null), "the sender sees readAt on each message");
+  t.ok(
+    seen?.messages.nodes.every((m) => m.readAt !== null),
+    "the sender sees readAt on each message",
+  );
   t.ok(seen?.participants.nodes.find((p) => p.userId === b)?.lastReadAt, "and when the recipient last read");
   t.equal((await conversation(b, m1.conversationId))?.unreadCount, 0);
   const again = await gql(b, MARK_READ, { c: m1.conversationId });
@@ -193,9 +231,19 @@ t.test("expiry: invisible 24 hours after reading, then deleted by the worker's j
     t.same(bodies, ["not read", "read an hour ago"], "expired is invisible before it is deleted");
   }
   await db.root.query("select graphile_worker.add_job('messages__delete_expired')");
-  await eventually(async () => (await db.root.query("select 1 from app_public.messages where id = $1", [old.rowId])).rowCount === 0, 10_000, "expired message deleted");
-  const left = await db.root.query("select id from app_public.messages where id = any($1) order by created_at", [[old.rowId, recent.rowId, unread.rowId]]);
-  t.same(left.rows.map((r) => r.id), [recent.rowId, unread.rowId], "the others stay");
+  await eventually(
+    async () => (await db.root.query("select 1 from app_public.messages where id = $1", [old.rowId])).rowCount === 0,
+    10_000,
+    "expired message deleted",
+  );
+  const left = await db.root.query("select id from app_public.messages where id = any($1) order by created_at", [
+    [old.rowId, recent.rowId, unread.rowId],
+  ]);
+  t.same(
+    left.rows.map((r) => r.id),
+    [recent.rowId, unread.rowId],
+    "the others stay",
+  );
   const again = await db.root.query("select app_public.delete_expired_messages() as n");
   t.equal(again.rows[0].n, 0, "running again deletes nothing more");
   const viaApi = await gql(a, `mutation { deleteExpiredMessages(input: {}) { result } }`);
@@ -206,12 +254,20 @@ t.test("expiry is safe to run concurrently", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   for (let i = 0; i < 40; i++) await send(a, b, `old ${i}`);
   const { rows } = await db.root.query(
-    "update app_public.messages set read_at = now() - interval '2 days' where sender_id = $1 returning id", [a]);
+    "update app_public.messages set read_at = now() - interval '2 days' where sender_id = $1 returning id",
+    [a],
+  );
   t.equal(rows.length, 40);
   const counts = await Promise.all(
-    Array.from({ length: 4 }, () => sys.ownerPool.query("select app_public.delete_expired_messages() as n").then((r) => r.rows[0].n as number)),
+    Array.from({ length: 4 }, () =>
+      sys.ownerPool.query("select app_public.delete_expired_messages() as n").then((r) => r.rows[0].n as number),
+    ),
   );
-  t.equal(counts.reduce((s, n) => s + n, 0), 40, "each expired message deleted exactly once across concurrent runs");
+  t.equal(
+    counts.reduce((s, n) => s + n, 0),
+    40,
+    "each expired message deleted exactly once across concurrent runs",
+  );
 });
 
 t.test("delete my copy: of a message, of a conversation", async (t) => {
@@ -220,30 +276,58 @@ t.test("delete my copy: of a message, of a conversation", async (t) => {
   const m2 = await send(b, a, "second");
   const del = (u: string, m: string) => gql(u, `mutation($m: UUID!) { deleteMessage(input: { messageId: $m }) { result } }`, { m });
   t.same((await del(b, m1.rowId)).body.data, { deleteMessage: { result: true } });
-  t.same((await conversation(b, m1.conversationId))?.messages.nodes.map((m) => m.body), ["second"], "gone for b");
-  t.same((await conversation(a, m1.conversationId))?.messages.nodes.map((m) => m.body), ["second", "first"], "a keeps it");
+  t.same(
+    (await conversation(b, m1.conversationId))?.messages.nodes.map((m) => m.body),
+    ["second"],
+    "gone for b",
+  );
+  t.same(
+    (await conversation(a, m1.conversationId))?.messages.nodes.map((m) => m.body),
+    ["second", "first"],
+    "a keeps it",
+  );
   t.equal((await del(b, m1.rowId)).body.errors?.[0]?.extensions?.code, "NTFND", "already deleted");
   await del(a, m1.rowId);
-  t.equal((await db.root.query("select 1 from app_public.messages where id = $1", [m1.rowId])).rowCount, 0, "deleted by both: gone from the table");
+  t.equal(
+    (await db.root.query("select 1 from app_public.messages where id = $1", [m1.rowId])).rowCount,
+    0,
+    "deleted by both: gone from the table",
+  );
 
-  const clear = await gql(a, `mutation($c: UUID!) { deleteConversation(input: { conversationId: $c }) { result } }`, { c: m2.conversationId });
+  const clear = await gql(a, `mutation($c: UUID!) { deleteConversation(input: { conversationId: $c }) { result } }`, {
+    c: m2.conversationId,
+  });
   t.same(clear.body.data, { deleteConversation: { result: true } });
   t.equal(await conversation(a, m2.conversationId), null, "the conversation is gone from a's list");
-  t.same((await conversation(b, m2.conversationId))?.messages.nodes.map((m) => m.body), ["second"], "b keeps it");
+  t.same(
+    (await conversation(b, m2.conversationId))?.messages.nodes.map((m) => m.body),
+    ["second"],
+    "b keeps it",
+  );
   await send(b, a, "third");
-  t.same((await conversation(a, m2.conversationId))?.messages.nodes.map((m) => m.body), ["third"], "it comes back with the next message only");
+  t.same(
+    (await conversation(a, m2.conversationId))?.messages.nodes.map((m) => m.body),
+    ["third"],
+    "it comes back with the next message only",
+  );
 });
 
 t.test("marking read leaves the messages I cleared unread: no false receipt, no expiry started", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const first = await send(a, b, "before the clear");
-  const clear = await gql(b, `mutation($c: UUID!) { deleteConversation(input: { conversationId: $c }) { result } }`, { c: first.conversationId });
+  const clear = await gql(b, `mutation($c: UUID!) { deleteConversation(input: { conversationId: $c }) { result } }`, {
+    c: first.conversationId,
+  });
   t.equal(clear.body.errors, undefined);
   const second = await send(a, b, "after the clear");
   const read = await gql(b, MARK_READ, { c: first.conversationId });
   t.same(read.body.data, { markConversationRead: { result: 1 } }, "only the message b can see");
   const { rows } = await db.root.query<{ id: string; read: boolean }>(
-    "select id, read_at is not null as read from app_public.messages where conversation_id = $1 order by created_at", [first.conversationId],
+    "select id, read_at is not null as read from app_public.messages where conversation_id = $1 order by created_at",
+    [first.conversationId],
   );
-  t.same(rows, [{ id: first.rowId, read: false }, { id: second.rowId, read: true }]);
+  t.same(rows, [
+    { id: first.rowId, read: false },
+    { id: second.rowId, read: true },
+  ]);
 });

@@ -12,7 +12,10 @@ t.test("committed migrations apply to an empty database", async (t) => {
   const schemas = await db.root.query<{ nspname: string }>(
     "select nspname from pg_namespace where nspname in ('app_public','app_private','auth','graphile_worker') order by 1",
   );
-  t.same(schemas.rows.map((r) => r.nspname), ["app_private", "app_public", "auth", "graphile_worker"]);
+  t.same(
+    schemas.rows.map((r) => r.nspname),
+    ["app_private", "app_public", "auth", "graphile_worker"],
+  );
 });
 
 t.test("re-applying migrations is a no-op", async (t) => {

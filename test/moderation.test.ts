@@ -7,7 +7,8 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db });
-const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
+const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(sys.url, query, variables, bearer(user));
 
 async function createStaff(role: "moderator" | "admin" = "moderator"): Promise<string> {
   const id = await createUser(db);
@@ -15,20 +16,27 @@ async function createStaff(role: "moderator" | "admin" = "moderator"): Promise<s
   return id;
 }
 async function post(author: string, body = "a post"): Promise<string> {
-  const { rows } = await db.root.query<{ id: string }>("insert into app_public.posts (author_id, body) values ($1, $2) returning id", [author, body]);
+  const { rows } = await db.root.query<{ id: string }>("insert into app_public.posts (author_id, body) values ($1, $2) returning id", [
+    author,
+    body,
+  ]);
   return rows[0]!.id;
 }
 const report = (reporter: string, postId: string, reason = "spam") =>
   asUser(db, reporter, "select * from app_public.report_post($1, $2)", [postId, reason]);
 const postRow = async (id: string) =>
-  (await db.root.query<{ is_demonetized: boolean; demonetized_at: Date | null }>("select * from app_public.posts where id = $1", [id])).rows[0]!;
+  (await db.root.query<{ is_demonetized: boolean; demonetized_at: Date | null }>("select * from app_public.posts where id = $1", [id]))
+    .rows[0]!;
 const profileRow = async (id: string) =>
-  (await db.root.query<{ is_demonetized: boolean; suspended_until: Date | null }>("select * from app_public.profiles where id = $1", [id])).rows[0]!;
+  (await db.root.query<{ is_demonetized: boolean; suspended_until: Date | null }>("select * from app_public.profiles where id = $1", [id]))
+    .rows[0]!;
 const actions = async (filter: string, params: unknown[]) =>
-  (await db.root.query<{ action: string; actor_id: string | null; note: string | null }>(
-    `select action, actor_id, note from app_public.moderation_actions where ${filter} order by id`,
-    params,
-  )).rows;
+  (
+    await db.root.query<{ action: string; actor_id: string | null; note: string | null }>(
+      `select action, actor_id, note from app_public.moderation_actions where ${filter} order by id`,
+      params,
+    )
+  ).rows;
 
 const reporters: string[] = [];
 for (let i = 0; i < 12; i++) reporters.push(await createUser(db));
@@ -51,10 +59,18 @@ t.test("a post is demonetized exactly when its 10th distinct reporter reports it
   const row = await postRow(p);
   t.equal(row.is_demonetized, true, "the 10th reporter demonetizes it");
   t.ok(row.demonetized_at, "with the time");
-  t.same(await actions("post_id = $1", [p]), [{ action: "demonetize_post", actor_id: null, note: "10 distinct reporters" }], "audited, automatic");
+  t.same(
+    await actions("post_id = $1", [p]),
+    [{ action: "demonetize_post", actor_id: null, note: "10 distinct reporters" }],
+    "audited, automatic",
+  );
   t.equal((await profileRow(author)).is_demonetized, false, "one demonetized post does not demonetize the account");
 
-  await t.rejects(asUser(db, reporters[10]!, "select app_public.get_post_report_count($1)", [p]), { code: "DNIED" }, "others may not see the count");
+  await t.rejects(
+    asUser(db, reporters[10]!, "select app_public.get_post_report_count($1)", [p]),
+    { code: "DNIED" },
+    "others may not see the count",
+  );
   await t.rejects(asUser(db, reporters[10]!, "select app_public.check_and_demonetize_video($1)", [p]), { code: "DNIED" });
 });
 
@@ -88,7 +104,11 @@ t.test("an account is demonetized at its 3rd demonetized post within 90 days", a
   await demonetize(first);
   await demonetize(second);
   t.equal((await profileRow(author)).is_demonetized, false, "two in 90 days, and an older one that does not count");
-  t.same(await asUser(db, await createStaff(), "select app_public.check_and_demonetize_account($1) as d", [author]), [{ d: false }], "staff check agrees");
+  t.same(
+    await asUser(db, await createStaff(), "select app_public.check_and_demonetize_account($1) as d", [author]),
+    [{ d: false }],
+    "staff check agrees",
+  );
   await demonetize(third);
   t.equal((await profileRow(author)).is_demonetized, true, "the third one in 90 days demonetizes the account");
   t.same(
@@ -102,17 +122,35 @@ t.test("the staff queue: staff see every report, reporters their own, others non
   const [author, staff, outsider] = [await createUser(db), await createStaff(), await createUser(db)];
   const p = await post(author);
   await report(reporters[0]!, p, "spam");
-  const viaApi = await gql(reporters[1]!, `mutation($p: UUID!) { reportPost(input: { postId: $p, reason: harassment, details: "  threats  " }) { result { status reason details } } }`, { p });
-  t.same(viaApi.body.data, { reportPost: { result: { status: "open", reason: "harassment", details: "threats" } } }, "reported through GraphQL");
+  const viaApi = await gql(
+    reporters[1]!,
+    `mutation($p: UUID!) { reportPost(input: { postId: $p, reason: harassment, details: "  threats  " }) { result { status reason details } } }`,
+    { p },
+  );
+  t.same(
+    viaApi.body.data,
+    { reportPost: { result: { status: "open", reason: "harassment", details: "threats" } } },
+    "reported through GraphQL",
+  );
   const q = `query($p: UUID!) { postReports(condition: { postId: $p, status: open }, orderBy: CREATED_AT_ASC) { nodes { rowId reason reporterId post { rowId } } } }`;
   const asStaff = await gql(staff, q, { p });
-  t.same((asStaff.body.data as { postReports: { nodes: { reason: string }[] } }).postReports.nodes.map((n) => n.reason), ["spam", "harassment"]);
+  t.same(
+    (asStaff.body.data as { postReports: { nodes: { reason: string }[] } }).postReports.nodes.map((n) => n.reason),
+    ["spam", "harassment"],
+  );
   const asReporter = await gql(reporters[0]!, q, { p });
-  t.same((asReporter.body.data as { postReports: { nodes: { reporterId: string }[] } }).postReports.nodes.map((n) => n.reporterId), [reporters[0]]);
+  t.same(
+    (asReporter.body.data as { postReports: { nodes: { reporterId: string }[] } }).postReports.nodes.map((n) => n.reporterId),
+    [reporters[0]],
+  );
   t.same(await gql(outsider, q, { p }).then((r) => r.body.data), { postReports: { nodes: [] } }, "others see none");
   t.same(await gql(author, q, { p }).then((r) => r.body.data), { postReports: { nodes: [] } }, "not even the author");
   t.ok(await gql(null, "{ moderationActions { totalCount } }").then((r) => r.body.errors?.length), "anonymous: no access");
-  t.same(await gql(outsider, "{ moderationActions { totalCount } }").then((r) => r.body.data), { moderationActions: { totalCount: 0 } }, "the audit log is staff-only");
+  t.same(
+    await gql(outsider, "{ moderationActions { totalCount } }").then((r) => r.body.data),
+    { moderationActions: { totalCount: 0 } },
+    "the audit log is staff-only",
+  );
   const staffLog = await gql(staff, "{ moderationActions { totalCount } }");
   t.ok((staffLog.body.data as { moderationActions: { totalCount: number } }).moderationActions.totalCount > 0, "staff read the audit log");
 
@@ -132,11 +170,23 @@ t.test("the staff queue: staff see every report, reporters their own, others non
   }
 
   // Staff resolve: dismissed reports stop counting; every resolution is audited.
-  const resolved = await gql(staff, `mutation($id: UUID!) { resolvePostReport(input: { reportId: $id, upheld: false, note: "not spam" }) { result { status resolvedBy resolutionNote } } }`, { id: reportId });
+  const resolved = await gql(
+    staff,
+    `mutation($id: UUID!) { resolvePostReport(input: { reportId: $id, upheld: false, note: "not spam" }) { result { status resolvedBy resolutionNote } } }`,
+    { id: reportId },
+  );
   t.same(resolved.body.data, { resolvePostReport: { result: { status: "dismissed", resolvedBy: staff, resolutionNote: "not spam" } } });
-  t.same(await asUser(db, staff, "select app_public.get_post_report_count($1) as n", [p]), [{ n: 1 }], "a dismissed report no longer counts");
+  t.same(
+    await asUser(db, staff, "select app_public.get_post_report_count($1) as n", [p]),
+    [{ n: 1 }],
+    "a dismissed report no longer counts",
+  );
   t.same(await actions("report_id = $1", [reportId]), [{ action: "resolve_report", actor_id: staff, note: "dismissed: not spam" }]);
-  const again = await gql(staff, `mutation($id: UUID!) { resolvePostReport(input: { reportId: $id, upheld: true }) { clientMutationId } }`, { id: reportId });
+  const again = await gql(
+    staff,
+    `mutation($id: UUID!) { resolvePostReport(input: { reportId: $id, upheld: true }) { clientMutationId } }`,
+    { id: reportId },
+  );
   t.equal(again.body.errors?.[0]?.extensions?.code, "NTFND", "a resolved report cannot be resolved again");
 });
 
@@ -144,20 +194,36 @@ t.test("staff restore a demonetized post and account", async (t) => {
   const [author, staff] = [await createUser(db), await createStaff()];
   const p = await post(author);
   await demonetize(p);
-  const r = await gql(staff, `mutation($id: UUID!) { restorePostMonetization(input: { postId: $id, note: "brigading" }) { result { isDemonetized demonetizedAt } } }`, { id: p });
+  const r = await gql(
+    staff,
+    `mutation($id: UUID!) { restorePostMonetization(input: { postId: $id, note: "brigading" }) { result { isDemonetized demonetizedAt } } }`,
+    { id: p },
+  );
   t.same(r.body.data, { restorePostMonetization: { result: { isDemonetized: false, demonetizedAt: null } } });
-  t.same(await actions("post_id = $1 and action = 'restore_post'", [p]), [{ action: "restore_post", actor_id: staff, note: "brigading" }], "audited");
+  t.same(
+    await actions("post_id = $1 and action = 'restore_post'", [p]),
+    [{ action: "restore_post", actor_id: staff, note: "brigading" }],
+    "audited",
+  );
   const statuses = await db.root.query("select distinct status::text from app_public.post_reports where post_id = $1", [p]);
   t.same(statuses.rows, [{ status: "dismissed" }], "its open reports are dismissed");
   await report(reporters[10]!, p);
   t.equal((await postRow(p)).is_demonetized, false, "a new report starts a new count");
-  const twice = await gql(staff, `mutation($id: UUID!) { restorePostMonetization(input: { postId: $id }) { clientMutationId } }`, { id: p });
+  const twice = await gql(staff, `mutation($id: UUID!) { restorePostMonetization(input: { postId: $id }) { clientMutationId } }`, {
+    id: p,
+  });
   t.equal(twice.body.errors?.[0]?.extensions?.code, "CONFL", "not demonetized: nothing to restore");
 
   await db.root.query("update app_public.profiles set is_demonetized = true, demonetized_at = now() where id = $1", [author]);
-  const acc = await gql(staff, `mutation($id: UUID!) { restoreAccountMonetization(input: { userId: $id, note: "appeal" }) { result { isDemonetized } } }`, { id: author });
+  const acc = await gql(
+    staff,
+    `mutation($id: UUID!) { restoreAccountMonetization(input: { userId: $id, note: "appeal" }) { result { isDemonetized } } }`,
+    { id: author },
+  );
   t.same(acc.body.data, { restoreAccountMonetization: { result: { isDemonetized: false } } });
-  t.same(await actions("target_user_id = $1 and action = 'restore_account'", [author]), [{ action: "restore_account", actor_id: staff, note: "appeal" }]);
+  t.same(await actions("target_user_id = $1 and action = 'restore_account'", [author]), [
+    { action: "restore_account", actor_id: staff, note: "appeal" },
+  ]);
 });
 
 t.test("a suspended account cannot post, comment, like, repost, follow or report, and leaves explore", async (t) => {
@@ -165,25 +231,47 @@ t.test("a suspended account cannot post, comment, like, repost, follow or report
   const mine = await post(user, "before suspension #suspendtest");
   const theirs = await post(other, "someone else's post");
   const explore = async () =>
-    ((await gql(other, `{ explorePosts(hashtag: "suspendtest") { nodes { postId } } }`)).body.data as { explorePosts: { nodes: unknown[] } }).explorePosts.nodes.length;
+    (
+      (await gql(other, `{ explorePosts(hashtag: "suspendtest") { nodes { postId } } }`)).body.data as {
+        explorePosts: { nodes: unknown[] };
+      }
+    ).explorePosts.nodes.length;
   const top = async () =>
-    ((await gql(other, `{ exploreTopPosts { nodes { rowId } } }`)).body.data as { exploreTopPosts: { nodes: { rowId: string }[] } }).exploreTopPosts.nodes.some((n) => n.rowId === mine);
+    (
+      (await gql(other, `{ exploreTopPosts { nodes { rowId } } }`)).body.data as { exploreTopPosts: { nodes: { rowId: string }[] } }
+    ).exploreTopPosts.nodes.some((n) => n.rowId === mine);
   t.equal(await explore(), 1, "in explore before");
   t.equal(await top(), true, "and in top posts");
 
-  const bad = await gql(staff, `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "" }) { clientMutationId } }`, { id: user });
+  const bad = await gql(staff, `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "" }) { clientMutationId } }`, {
+    id: user,
+  });
   t.equal(bad.body.errors?.[0]?.extensions?.code, "INVAL", "a reason is required");
-  const past = await gql(staff, `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "x", until: "2000-01-01T00:00:00Z" }) { clientMutationId } }`, { id: user });
+  const past = await gql(
+    staff,
+    `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "x", until: "2000-01-01T00:00:00Z" }) { clientMutationId } }`,
+    { id: user },
+  );
   t.equal(past.body.errors?.[0]?.extensions?.code, "INVAL", "the end must be in the future");
-  const onStaff = await gql(staff, `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "x" }) { clientMutationId } }`, { id: admin });
+  const onStaff = await gql(staff, `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "x" }) { clientMutationId } }`, {
+    id: admin,
+  });
   t.equal(onStaff.body.errors?.[0]?.extensions?.code, "DNIED", "staff accounts cannot be suspended");
 
-  const s = await gql(staff, `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "spam wave" }) { result { isSuspended suspendedUntil } } }`, { id: user });
+  const s = await gql(
+    staff,
+    `mutation($id: UUID!) { suspendAccount(input: { userId: $id, reason: "spam wave" }) { result { isSuspended suspendedUntil } } }`,
+    { id: user },
+  );
   t.same(s.body.data, { suspendAccount: { result: { isSuspended: true, suspendedUntil: null } } });
 
   const attempts: [string, string, Record<string, unknown>][] = [
     ["post", `mutation { createPost(input: { post: { body: "still here" } }) { clientMutationId } }`, {}],
-    ["comment", `mutation($p: UUID!) { createComment(input: { comment: { postId: $p, body: "hi" } }) { clientMutationId } }`, { p: theirs }],
+    [
+      "comment",
+      `mutation($p: UUID!) { createComment(input: { comment: { postId: $p, body: "hi" } }) { clientMutationId } }`,
+      { p: theirs },
+    ],
     ["like", `mutation($p: UUID!) { likePost(input: { postId: $p }) { clientMutationId } }`, { p: theirs }],
     ["repost", `mutation($p: UUID!) { repostPost(input: { postId: $p }) { clientMutationId } }`, { p: theirs }],
     ["follow", `mutation($u: UUID!) { follow(input: { targetId: $u }) { clientMutationId } }`, { u: other }],
@@ -206,15 +294,26 @@ t.test("a suspended account cannot post, comment, like, repost, follow or report
     "audited",
   );
 
-  const lift = await gql(staff, `mutation($id: UUID!) { unsuspendAccount(input: { userId: $id, note: "appeal granted" }) { result { isSuspended } } }`, { id: user });
+  const lift = await gql(
+    staff,
+    `mutation($id: UUID!) { unsuspendAccount(input: { userId: $id, note: "appeal granted" }) { result { isSuspended } } }`,
+    { id: user },
+  );
   t.same(lift.body.data, { unsuspendAccount: { result: { isSuspended: false } } });
   t.same((await gql(user, attempts[0]![1])).body.errors, undefined, "can post again");
   t.equal(await explore(), 1, "back in explore");
-  t.same((await actions("target_user_id = $1", [user])).map((a) => a.action), ["suspend_account", "unsuspend_account"]);
+  t.same(
+    (await actions("target_user_id = $1", [user])).map((a) => a.action),
+    ["suspend_account", "unsuspend_account"],
+  );
 
   // A suspension with an end is over by itself.
   const until = new Date(Date.now() + 3600_000).toISOString();
-  await gql(staff, `mutation($id: UUID!, $until: Datetime) { suspendAccount(input: { userId: $id, reason: "cool down", until: $until }) { clientMutationId } }`, { id: user, until });
+  await gql(
+    staff,
+    `mutation($id: UUID!, $until: Datetime) { suspendAccount(input: { userId: $id, reason: "cool down", until: $until }) { clientMutationId } }`,
+    { id: user, until },
+  );
   t.equal((await gql(user, attempts[0]![1])).body.errors?.[0]?.extensions?.code, "DNIED", "suspended for an hour");
   await db.root.query("update app_public.profiles set suspended_until = now() - interval '1 second' where id = $1", [user]);
   t.same((await gql(user, attempts[0]![1])).body.errors, undefined, "and free once it has passed");

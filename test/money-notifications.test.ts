@@ -11,9 +11,12 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
 const moneyNotes = async (user: string) =>
-  (await db.root.query<{ data: Record<string, unknown> }>(
-    "select data from app_public.notifications where recipient_id = $1 and type = 'money' order by created_at", [user],
-  )).rows.map((r) => r.data);
+  (
+    await db.root.query<{ data: Record<string, unknown> }>(
+      "select data from app_public.notifications where recipient_id = $1 and type = 'money' order by created_at",
+      [user],
+    )
+  ).rows.map((r) => r.data);
 const as = (id: string) => ({ role: "authenticated", sub: id });
 const service = { role: "service_role" };
 
@@ -34,7 +37,10 @@ t.test("a withdrawal moved: its creator is told each step", async (t) => {
   const admin = await createUser(db);
   await makeStaff(db, admin, "admin");
   const post = await createPost(db, creator, { video: true });
-  await db.root.query("insert into app_public.video_revenue (post_id, month, user_id, likes, views, amount) values ($1, '2020-01-01', $2, 0, 0, 50)", [post, creator]);
+  await db.root.query(
+    "insert into app_public.video_revenue (post_id, month, user_id, likes, views, amount) values ($1, '2020-01-01', $2, 0, 0, 50)",
+    [post, creator],
+  );
   await asRole(db.root, as(creator), "select app_public.save_withdrawal_info('paypal', '{\"email\": \"me@example.com\"}')");
   const [w] = await asRole<{ id: string }>(db.root, as(creator), "select id from app_public.request_withdrawal(20)");
   const withdrawalNotes = async () => (await moneyNotes(creator)).filter((d) => String(d.event).startsWith("withdrawal"));
@@ -63,7 +69,20 @@ t.test("a suspended account cannot send direct messages", async (t) => {
   const sys = await startTestSystem(t, { db });
   const [sender, recipient] = [await createUser(db), await createUser(db)];
   await db.root.query("update app_public.profiles set suspended_at = now() where id = $1", [sender]);
-  const r = await graphql(sys.url, `mutation($to: UUID!) { sendMessage(input: { recipientId: $to, body: "hi" }) { result { rowId } } }`, { to: recipient }, bearer(sender));
+  const r = await graphql(
+    sys.url,
+    `
+      mutation ($to: UUID!) {
+        sendMessage(input: { recipientId: $to, body: "hi" }) {
+          result {
+            rowId
+          }
+        }
+      }
+    `,
+    { to: recipient },
+    bearer(sender),
+  );
   t.equal(r.body.errors?.[0]?.extensions?.code, "DNIED");
   t.match(r.body.errors?.[0]?.message, /suspended/);
 });

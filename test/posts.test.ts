@@ -6,7 +6,8 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db });
-const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
+const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(sys.url, query, variables, bearer(user));
 
 const CREATE = `mutation($body: String!, $audience: PostAudience, $metadata: JSON) {
   createPost(input: { post: { body: $body, audience: $audience, metadata: $metadata } }) { post { rowId body audience metadata authorId } }
@@ -21,8 +22,12 @@ const postRow = async (id: string) => (await db.root.query("select * from app_pu
 t.test("create: as the signed-in user, with metadata; the author can't be forged", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const r = await gql(a, CREATE, { body: "  Hello world  ", metadata: { category: "crypto", market: "US", symbol: "BTC" } });
-  t.match(r.body.data, { createPost: { post: { body: "Hello world", audience: "public", authorId: a, metadata: { category: "crypto", symbol: "BTC" } } } });
-  const forged = await gql(a, `mutation($b: UUID!) { createPost(input: { post: { body: "x", authorId: $b } }) { clientMutationId } }`, { b });
+  t.match(r.body.data, {
+    createPost: { post: { body: "Hello world", audience: "public", authorId: a, metadata: { category: "crypto", symbol: "BTC" } } },
+  });
+  const forged = await gql(a, `mutation($b: UUID!) { createPost(input: { post: { body: "x", authorId: $b } }) { clientMutationId } }`, {
+    b,
+  });
   t.ok(forged.body.errors?.length, "authorId is not an input");
   const anon = await gql(null, CREATE, { body: "hi" });
   t.ok(anon.body.errors?.length, "anonymous cannot post");
@@ -53,11 +58,22 @@ t.test("bad input gives a clear error and writes nothing", async (t) => {
 t.test("edit keeps history; someone else's post cannot be edited", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const id = await createPost(a, "first version #one");
-  const r = await gql(a, `mutation($id: UUID!) { updatePost(input: { rowId: $id, patch: { body: "second version #two" } }) { post { body editedAt postEdits { nodes { body } } } } }`, { id });
-  t.match(r.body.data, { updatePost: { post: { body: "second version #two", editedAt: /\d{4}-/, postEdits: { nodes: [{ body: "first version #one" }] } } } });
-  const tags = await db.root.query("select h.tag::text from app_public.post_hashtags ph join app_public.hashtags h on h.id = ph.hashtag_id where ph.post_id = $1", [id]);
+  const r = await gql(
+    a,
+    `mutation($id: UUID!) { updatePost(input: { rowId: $id, patch: { body: "second version #two" } }) { post { body editedAt postEdits { nodes { body } } } } }`,
+    { id },
+  );
+  t.match(r.body.data, {
+    updatePost: { post: { body: "second version #two", editedAt: /\d{4}-/, postEdits: { nodes: [{ body: "first version #one" }] } } },
+  });
+  const tags = await db.root.query(
+    "select h.tag::text from app_public.post_hashtags ph join app_public.hashtags h on h.id = ph.hashtag_id where ph.post_id = $1",
+    [id],
+  );
   t.same(tags.rows, [{ tag: "two" }], "hashtags follow the edit");
-  const other = await gql(b, `mutation($id: UUID!) { updatePost(input: { rowId: $id, patch: { body: "hacked" } }) { post { body } } }`, { id });
+  const other = await gql(b, `mutation($id: UUID!) { updatePost(input: { rowId: $id, patch: { body: "hacked" } }) { post { body } } }`, {
+    id,
+  });
   t.equal(other.body.errors?.[0]?.extensions?.code, "42501", "someone else's post: refused");
   t.equal(other.body.errors?.[0]?.message, "Permission denied");
   t.equal((await postRow(id)).body, "second version #two", "unchanged");
@@ -67,11 +83,26 @@ t.test("hashtags and mentions are extracted in SQL", async (t) => {
   const a = await createUser(db);
   await createUser(db, "mentioned_one");
   await createUser(db, "Mentioned_Two");
-  const id = await createPost(a, "Hi @mentioned_one and @MENTIONED_two! #Rust #rust #go_lang not#tag email@example.com @nobody_here_at_all #123");
-  const tags = await db.root.query("select h.tag::text from app_public.post_hashtags ph join app_public.hashtags h on h.id = ph.hashtag_id where ph.post_id = $1 order by 1", [id]);
-  t.same(tags.rows.map((r) => r.tag), ["go_lang", "rust"]);
-  const mentions = await db.root.query("select p.handle::text from app_public.post_mentions m join app_public.profiles p on p.id = m.mentioned_id where m.post_id = $1 order by 1", [id]);
-  t.same(mentions.rows.map((r) => r.handle), ["Mentioned_Two", "mentioned_one"]);
+  const id = await createPost(
+    a,
+    "Hi @mentioned_one and @MENTIONED_two! #Rust #rust #go_lang not#tag email@example.com @nobody_here_at_all #123",
+  );
+  const tags = await db.root.query(
+    "select h.tag::text from app_public.post_hashtags ph join app_public.hashtags h on h.id = ph.hashtag_id where ph.post_id = $1 order by 1",
+    [id],
+  );
+  t.same(
+    tags.rows.map((r) => r.tag),
+    ["go_lang", "rust"],
+  );
+  const mentions = await db.root.query(
+    "select p.handle::text from app_public.post_mentions m join app_public.profiles p on p.id = m.mentioned_id where m.post_id = $1 order by 1",
+    [id],
+  );
+  t.same(
+    mentions.rows.map((r) => r.handle),
+    ["Mentioned_Two", "mentioned_one"],
+  );
   const g = await gql(null, `query($id: UUID!) { post(rowId: $id) { postHashtags { nodes { hashtag { tag } } } } }`, { id });
   t.equal((g.body.data as { post: { postHashtags: { nodes: unknown[] } } }).post.postHashtags.nodes.length, 2);
 });
@@ -99,9 +130,15 @@ t.test("likes: once per user, only posts you can see, logged", async (t) => {
   const hidden = await createPost(a, "only me", { audience: "only_me" });
   t.equal((await gql(c, like, { id: hidden })).body.errors?.[0]?.extensions?.code, "NTFND", "cannot like what you cannot see");
   t.equal((await gql(c, like, { id: "00000000-0000-0000-0000-000000000000" })).body.errors?.[0]?.extensions?.code, "NTFND", "unknown post");
-  t.same((await gql(b, `mutation($id: UUID!) { unlikePost(input: { postId: $id }) { result { likesCount } } }`, { id })).body.data, { unlikePost: { result: { likesCount: 0 } } });
+  t.same((await gql(b, `mutation($id: UUID!) { unlikePost(input: { postId: $id }) { result { likesCount } } }`, { id })).body.data, {
+    unlikePost: { result: { likesCount: 0 } },
+  });
   const log = await db.root.query("select action from app_private.post_like_logs where post_id = $1 order by id", [id]);
-  t.same(log.rows.map((r) => r.action), ["like", "unlike"], "each like and unlike logged");
+  t.same(
+    log.rows.map((r) => r.action),
+    ["like", "unlike"],
+    "each like and unlike logged",
+  );
 });
 
 t.test("check_mutual_likes", async (t) => {
@@ -158,16 +195,23 @@ t.test("reposts: only what everyone may see", async (t) => {
   await db.root.query("insert into app_public.followers (follower_id, following_id) values ($1, $2)", [b, privateUser]);
   const priv = await createPost(privateUser, "from a private account");
   t.equal((await gql(b, repost, { id: priv })).body.errors?.[0]?.extensions?.code, "DNIED", "a private account's post");
-  t.same((await gql(b, `mutation($id: UUID!) { undoRepost(input: { postId: $id }) { result { repostsCount } } }`, { id: pub })).body.data, { undoRepost: { result: { repostsCount: 0 } } });
+  t.same((await gql(b, `mutation($id: UUID!) { undoRepost(input: { postId: $id }) { result { repostsCount } } }`, { id: pub })).body.data, {
+    undoRepost: { result: { repostsCount: 0 } },
+  });
 });
 
 t.test("bookmarks are private", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const id = await createPost(a, "save me");
-  t.equal((await gql(b, `mutation($id: UUID!) { bookmarkPost(input: { postId: $id }) { result { postId } } }`, { id })).body.errors, undefined);
+  t.equal(
+    (await gql(b, `mutation($id: UUID!) { bookmarkPost(input: { postId: $id }) { result { postId } } }`, { id })).body.errors,
+    undefined,
+  );
   t.same((await gql(b, "{ bookmarks { nodes { postId } } }")).body.data, { bookmarks: { nodes: [{ postId: id }] } });
   t.same((await gql(a, "{ bookmarks { nodes { postId } } }")).body.data, { bookmarks: { nodes: [] } }, "the author does not see it");
-  t.same((await gql(b, `mutation($id: UUID!) { unbookmarkPost(input: { postId: $id }) { result } }`, { id })).body.data, { unbookmarkPost: { result: true } });
+  t.same((await gql(b, `mutation($id: UUID!) { unbookmarkPost(input: { postId: $id }) { result } }`, { id })).body.data, {
+    unbookmarkPost: { result: true },
+  });
 });
 
 t.test("profile likes: once, not oneself, logged", async (t) => {
@@ -185,20 +229,36 @@ t.test("verification: asked by users, decided by staff", async (t) => {
   await db.root.query(`update auth.users set raw_app_meta_data = '{"role": "moderator"}' where id = $1`, [mod]);
   const ask = await gql(user, `mutation { requestVerification(input: { reason: "I am famous" }) { result { rowId status } } }`);
   const id = (ask.body.data as { requestVerification: { result: { rowId: string } } }).requestVerification.result.rowId;
-  t.equal((await gql(user, `mutation { requestVerification(input: { reason: "again" }) { clientMutationId } }`)).body.errors?.[0]?.extensions?.code, "CONFL");
+  t.equal(
+    (await gql(user, `mutation { requestVerification(input: { reason: "again" }) { clientMutationId } }`)).body.errors?.[0]?.extensions
+      ?.code,
+    "CONFL",
+  );
   const review = `mutation($id: UUID!) { reviewVerificationRequest(input: { requestId: $id, approve: true }) { result { status } } }`;
   t.equal((await gql(user, review, { id })).body.errors?.[0]?.extensions?.code, "DNIED", "not staff");
   t.same((await gql(mod, review, { id })).body.data, { reviewVerificationRequest: { result: { status: "approved" } } });
-  t.same((await gql(null, `query($id: UUID!) { profile(rowId: $id) { isVerified } }`, { id: user })).body.data, { profile: { isVerified: true } });
-  t.same((await gql(mod, "{ verificationRequests { totalCount } }")).body.data, { verificationRequests: { totalCount: 1 } }, "staff see the queue");
+  t.same((await gql(null, `query($id: UUID!) { profile(rowId: $id) { isVerified } }`, { id: user })).body.data, {
+    profile: { isVerified: true },
+  });
+  t.same(
+    (await gql(mod, "{ verificationRequests { totalCount } }")).body.data,
+    { verificationRequests: { totalCount: 1 } },
+    "staff see the queue",
+  );
 });
 
 t.test("settings are the owner's own", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const upd = `mutation($id: UUID!) { updateUserSetting(input: { userId: $id, patch: { messagePermission: mutuals, notificationPreferences: { like: false } } }) { userSetting { messagePermission notificationPreferences } } }`;
-  t.same((await gql(a, upd, { id: a })).body.data, { updateUserSetting: { userSetting: { messagePermission: "mutuals", notificationPreferences: { like: false } } } });
+  t.same((await gql(a, upd, { id: a })).body.data, {
+    updateUserSetting: { userSetting: { messagePermission: "mutuals", notificationPreferences: { like: false } } },
+  });
   const theirs = await gql(b, upd.replace("messagePermission: mutuals", "messagePermission: nobody"), { id: a });
   t.same(theirs.body.data, { updateUserSetting: { userSetting: null } }, "someone else's settings are invisible: nothing updated");
-  t.equal((await db.root.query("select message_permission from app_public.user_settings where user_id = $1", [a])).rows[0].message_permission, "mutuals", "unchanged");
+  t.equal(
+    (await db.root.query("select message_permission from app_public.user_settings where user_id = $1", [a])).rows[0].message_permission,
+    "mutuals",
+    "unchanged",
+  );
   t.same((await gql(b, "{ userSettings { nodes { userId } } }")).body.data, { userSettings: { nodes: [{ userId: b }] } }, "only one's own");
 });

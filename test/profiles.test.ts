@@ -5,7 +5,10 @@ import { createTestDatabase } from "./helpers/db.ts";
 const db = await createTestDatabase(t);
 
 async function newUser(email: string, meta: Record<string, unknown> = {}): Promise<string> {
-  const { rows } = await db.root.query<{ id: string }>("insert into auth.users (email, raw_user_meta_data) values ($1, $2) returning id", [email, meta]);
+  const { rows } = await db.root.query<{ id: string }>("insert into auth.users (email, raw_user_meta_data) values ($1, $2) returning id", [
+    email,
+    meta,
+  ]);
   return rows[0]!.id;
 }
 
@@ -47,7 +50,9 @@ t.test("anyone may read profiles", async (t) => {
 });
 
 t.test("a user may update their own profile, not another's", async (t) => {
-  const own = await as("authenticated", alice, "update app_public.profiles set display_name = 'Al' where id = $1 returning display_name", [alice]);
+  const own = await as("authenticated", alice, "update app_public.profiles set display_name = 'Al' where id = $1 returning display_name", [
+    alice,
+  ]);
   t.same(own, [{ display_name: "Al" }]);
   await t.rejects(
     as("authenticated", bob, "update app_public.profiles set display_name = 'Hacked' where id = $1 returning id", [alice]),
@@ -59,11 +64,15 @@ t.test("a user may update their own profile, not another's", async (t) => {
 
 t.test("handles are validated and unique (case-insensitively)", async (t) => {
   await t.rejects(as("authenticated", alice, "update app_public.profiles set handle = 'BOB' where id = $1", [alice]), { code: "23505" });
-  await t.rejects(as("authenticated", alice, "update app_public.profiles set handle = 'no spaces' where id = $1", [alice]), { code: "23514" });
+  await t.rejects(as("authenticated", alice, "update app_public.profiles set handle = 'no spaces' where id = $1", [alice]), {
+    code: "23514",
+  });
 });
 
 t.test("nobody inserts or deletes profiles through the API, nor changes ids", async (t) => {
-  await t.rejects(as("authenticated", alice, "insert into app_public.profiles (id, handle) values ($1, 'again')", [alice]), { code: "42501" });
+  await t.rejects(as("authenticated", alice, "insert into app_public.profiles (id, handle) values ($1, 'again')", [alice]), {
+    code: "42501",
+  });
   await t.rejects(as("authenticated", alice, "delete from app_public.profiles where id = $1", [alice]), { code: "42501" });
   await t.rejects(as("authenticated", alice, "update app_public.profiles set id = $2 where id = $1", [alice, bob]), { code: "42501" });
 });

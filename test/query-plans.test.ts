@@ -10,10 +10,13 @@ import { createUser } from "./helpers/social.ts";
 const db = await createTestDatabase(t);
 const viewer = await createUser(db);
 const author = await createUser(db);
-await db.root.query(`
+await db.root.query(
+  `
   insert into app_public.posts (author_id, body, audience, created_at)
   select $1, 'post ' || g, (array['public','followers','mutuals','only_me'])[1 + g % 4]::app_public.post_audience, now() - make_interval(mins => g)
-    from generate_series(1, 2000) g`, [author]);
+    from generate_series(1, 2000) g`,
+  [author],
+);
 await db.root.query(`insert into auth.users (email) select 'filler' || g || '@example.com' from generate_series(1, 500) g`);
 await db.root.query("insert into app_public.followers (follower_id, following_id) values ($1, $2)", [viewer, author]);
 await db.root.query("analyze");
@@ -47,7 +50,11 @@ async function explain(sql: string, params: unknown[]): Promise<PlanNode> {
 const PER_ROW_CALLS = /post_visible|can_see_post|viewer_(following|follower|block|mute)_ids|is_blocked_pair|follows\(/;
 
 for (const [name, sql, index] of [
-  ["an author's posts, newest first", "select id from app_public.posts where author_id = $1 order by created_at desc, id desc limit 20", "posts_author_created_idx"],
+  [
+    "an author's posts, newest first",
+    "select id from app_public.posts where author_id = $1 order by created_at desc, id desc limit 20",
+    "posts_author_created_idx",
+  ],
   ["a post by id", "select id from app_public.posts where id = $1", "posts_pkey"],
 ] as const) {
   t.test(name, async (t) => {

@@ -56,11 +56,17 @@ interface MessageEvent {
   readAt: string | null;
 }
 const notificationEvents = (user: string | null) =>
-  subscribe<NotificationEvent>(user && tokenFor(user),
-    `subscription { notificationEvents { event notification { rowId type recipientId actor { rowId } data } } }`, "notificationEvents");
+  subscribe<NotificationEvent>(
+    user && tokenFor(user),
+    `subscription { notificationEvents { event notification { rowId type recipientId actor { rowId } data } } }`,
+    "notificationEvents",
+  );
 const messageEvents = (user: string | null) =>
-  subscribe<MessageEvent>(user && tokenFor(user),
-    `subscription { messageEvents { event conversation { rowId } message { rowId body senderId } readerId readAt } }`, "messageEvents");
+  subscribe<MessageEvent>(
+    user && tokenFor(user),
+    `subscription { messageEvents { event conversation { rowId } message { rowId body senderId } readerId readAt } }`,
+    "messageEvents",
+  );
 
 async function gql<T>(user: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const r = await graphql(sys.url, query, variables, bearer(user));
@@ -68,28 +74,43 @@ async function gql<T>(user: string, query: string, variables: Record<string, unk
   return r.body.data as T;
 }
 const send = async (from: string, to: string, body: string) =>
-  (await gql<{ sendMessage: { result: { rowId: string; conversationId: string } } }>(from,
-    `mutation($t: UUID!, $b: String!) { sendMessage(input: { recipientId: $t, body: $b }) { result { rowId conversationId } } }`, { t: to, b: body }))
-    .sendMessage.result;
+  (
+    await gql<{ sendMessage: { result: { rowId: string; conversationId: string } } }>(
+      from,
+      `mutation($t: UUID!, $b: String!) { sendMessage(input: { recipientId: $t, body: $b }) { result { rowId conversationId } } }`,
+      { t: to, b: body },
+    )
+  ).sendMessage.result;
 
 /**
  * Wait until a subscription is live (the server has LISTENed): probes only
  * its user gets, repeated until one arrives (one sent before the LISTEN is lost).
  */
 async function ready(probe: () => Promise<unknown>, arrived: () => boolean, label: string) {
-  await eventually(async () => {
-    await probe();
-    const deadline = Date.now() + 1000;
-    while (!arrived() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return arrived();
-  }, 15_000, `${label} subscribed`);
+  await eventually(
+    async () => {
+      await probe();
+      const deadline = Date.now() + 1000;
+      while (!arrived() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      return arrived();
+    },
+    15_000,
+    `${label} subscribed`,
+  );
 }
 const notificationsReady = (s: Subscription<NotificationEvent>, user: string, label: string) =>
-  ready(() => db.root.query(`select app_private.notify($1, 'money', data := jsonb_build_object('probe', $2::text))`, [user, label]),
-    () => s.events.some((e) => e.notification?.data.probe === label), label);
+  ready(
+    () => db.root.query(`select app_private.notify($1, 'money', data := jsonb_build_object('probe', $2::text))`, [user, label]),
+    () => s.events.some((e) => e.notification?.data.probe === label),
+    label,
+  );
 const probePartner = await createUser(db);
 const messagesReady = (s: Subscription<MessageEvent>, user: string, label: string) =>
-  ready(() => send(user, probePartner, `probe ${label}`), () => s.events.some((e) => e.message?.body === `probe ${label}`), label);
+  ready(
+    () => send(user, probePartner, `probe ${label}`),
+    () => s.events.some((e) => e.message?.body === `probe ${label}`),
+    label,
+  );
 
 t.test("notifications: delivered to their recipient only", async (t) => {
   const [a, b, c] = [await createUser(db), await createUser(db), await createUser(db)];
@@ -100,7 +121,10 @@ t.test("notifications: delivered to their recipient only", async (t) => {
 
   await gql(b, `mutation($t: UUID!) { follow(input: { targetId: $t }) { clientMutationId } }`, { t: a });
   await eventually(async () => sa.events.some((e) => e.notification?.type === "follow"), 10_000, "follow event");
-  t.match(sa.events.find((e) => e.notification?.type === "follow"), { event: "created", notification: { recipientId: a, actor: { rowId: b } } });
+  t.match(
+    sa.events.find((e) => e.notification?.type === "follow"),
+    { event: "created", notification: { recipientId: a, actor: { rowId: b } } },
+  );
 
   // A second follower joins the same notification: an `updated` event.
   const d = await createUser(db);
@@ -124,20 +148,29 @@ t.test("messages and read receipts: to the two participants only, in plaintext",
 
   const m = await send(a, b, "hello b, in real time");
   await eventually(async () => sb.events.some((e) => e.message?.rowId === m.rowId), 10_000, "b gets the message");
-  t.match(sb.events.find((e) => e.message?.rowId === m.rowId), {
-    event: "message_created",
-    conversation: { rowId: m.conversationId },
-    message: { body: "hello b, in real time", senderId: a },
-  });
+  t.match(
+    sb.events.find((e) => e.message?.rowId === m.rowId),
+    {
+      event: "message_created",
+      conversation: { rowId: m.conversationId },
+      message: { body: "hello b, in real time", senderId: a },
+    },
+  );
   await eventually(async () => sa.events.some((e) => e.message?.rowId === m.rowId), 10_000, "the sender's other devices get it too");
 
   await gql(b, `mutation($c: UUID!) { markConversationRead(input: { conversationId: $c }) { result } }`, { c: m.conversationId });
   await eventually(async () => sa.events.some((e) => e.event === "messages_read"), 10_000, "a gets the read receipt");
-  t.match(sa.events.find((e) => e.event === "messages_read"), { conversation: { rowId: m.conversationId }, readerId: b, message: null });
+  t.match(
+    sa.events.find((e) => e.event === "messages_read"),
+    { conversation: { rowId: m.conversationId }, readerId: b, message: null },
+  );
   t.ok(sa.events.find((e) => e.event === "messages_read")?.readAt, "with the time");
 
   await messagesReady(sc, c, "c again");
-  t.notOk(sc.events.some((e) => e.conversation?.rowId === m.conversationId || e.readerId === b), "c got nothing of a and b's");
+  t.notOk(
+    sc.events.some((e) => e.conversation?.rowId === m.conversationId || e.readerId === b),
+    "c got nothing of a and b's",
+  );
   t.same([...sa.errors, ...sb.errors, ...sc.errors], []);
 });
 
@@ -149,9 +182,15 @@ t.test("a new message also arrives as a notification, on the recipient's notific
   await notificationsReady(sa, a, "a");
   const m = await send(a, b, "ping");
   await eventually(async () => sb.events.some((e) => e.notification?.type === "message"), 10_000, "message notification");
-  t.match(sb.events.find((e) => e.notification?.type === "message"), { notification: { data: { conversation_id: m.conversationId } } });
+  t.match(
+    sb.events.find((e) => e.notification?.type === "message"),
+    { notification: { data: { conversation_id: m.conversationId } } },
+  );
   await notificationsReady(sa, a, "a again");
-  t.notOk(sa.events.some((e) => e.notification?.type === "message"), "the sender is not notified");
+  t.notOk(
+    sa.events.some((e) => e.notification?.type === "message"),
+    "the sender is not notified",
+  );
 });
 
 t.test("anonymous subscribers and bad tokens are refused", async (t) => {
@@ -177,9 +216,22 @@ t.test("a reconnecting subscriber gets new events", async (t) => {
   await messagesReady(second, b, "second");
   await send(a, b, "after reconnecting");
   await eventually(async () => second.events.some((e) => e.message?.body === "after reconnecting"), 10_000, "event after reconnect");
-  t.notOk(first.events.some((e) => e.message?.body === "after reconnecting"), "nothing on the closed connection");
-  const history = await gql<{ conversation: { messages: { nodes: { body: string }[] } } }>(b,
+  t.notOk(
+    first.events.some((e) => e.message?.body === "after reconnecting"),
+    "nothing on the closed connection",
+  );
+  const history = await gql<{ conversation: { messages: { nodes: { body: string }[] } } }>(
+    b,
     `query($c: UUID!) { conversation(rowId: $c) { messages(orderBy: [CREATED_AT_ASC]) { nodes { body } } } }`,
-    { c: (await gql<{ generateConversationId: string }>(b, `query($a: UUID!, $b: UUID!) { generateConversationId(a: $a, b: $b) }`, { a, b })).generateConversationId });
-  t.same(history.conversation.messages.nodes.map((m) => m.body), ["while away", "after reconnecting"], "what was missed is read over HTTP");
+    {
+      c: (
+        await gql<{ generateConversationId: string }>(b, `query($a: UUID!, $b: UUID!) { generateConversationId(a: $a, b: $b) }`, { a, b })
+      ).generateConversationId,
+    },
+  );
+  t.same(
+    history.conversation.messages.nodes.map((m) => m.body),
+    ["while away", "after reconnecting"],
+    "what was missed is read over HTTP",
+  );
 });

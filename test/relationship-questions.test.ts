@@ -12,7 +12,8 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 const db = await createTestDatabase(t);
 const [me, a, b] = [await createUser(db), await createUser(db), await createUser(db)];
 await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2)", [a, b]);
-const post = (await db.root.query<{ id: string }>("insert into app_public.posts (author_id, body) values ($1, 'hello') returning id", [a])).rows[0]!.id;
+const post = (await db.root.query<{ id: string }>("insert into app_public.posts (author_id, body) values ($1, 'hello') returning id", [a]))
+  .rows[0]!.id;
 
 t.test("not GraphQL fields", async (t) => {
   const sys = await startTestSystem(t, { db });

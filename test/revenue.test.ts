@@ -22,10 +22,12 @@ const lastMonthEnd = new Date(Date.parse(`${nextMonthStart}T00:00:00Z`) - 1).toI
 const inMonth = `${lastMonth.slice(0, 8)}15T12:00:00Z`;
 
 const revenueRows = async () =>
-  (await db.root.query<{ post_id: string; user_id: string; likes: number; views: number; amount: string }>(
-    "select post_id, user_id, likes, views, amount::text from app_public.video_revenue where month = $1 order by amount desc",
-    [lastMonth],
-  )).rows;
+  (
+    await db.root.query<{ post_id: string; user_id: string; likes: number; views: number; amount: string }>(
+      "select post_id, user_id, likes, views, amount::text from app_public.video_revenue where month = $1 order by amount desc",
+      [lastMonth],
+    )
+  ).rows;
 
 t.test("last month's revenue, calculated by the worker's monthly job", async (t) => {
   // Creator A, eligible: two videos and a text post.
@@ -67,18 +69,37 @@ t.test("last month's revenue, calculated by the worker's monthly job", async (t)
 
   const sys = await startTestSystem(t, { db, server: false, worker: true });
   await db.root.query("select app_private.add_job('revenue__monthly', json_build_object('month', $1::text))", [lastMonth]);
-  await eventually(async () => (await db.root.query("select 1 from app_private.revenue_months where month = $1", [lastMonth])).rowCount, 15_000, "the job");
+  await eventually(
+    async () => (await db.root.query("select 1 from app_private.revenue_months where month = $1", [lastMonth])).rowCount,
+    15_000,
+    "the job",
+  );
 
-  t.same(await revenueRows(), [
-    { post_id: v2, user_id: a, likes: 0, views: 12345, amount: "1.2345" },
-    { post_id: v1, user_id: a, likes: 7, views: 13, amount: "0.0083" }, // 7 × 0.001 + 13 × 0.0001
-  ], "A's two videos, hand-computed; B (too young), C (flagged), D (demonetized) and the demonetized video earn nothing");
+  t.same(
+    await revenueRows(),
+    [
+      { post_id: v2, user_id: a, likes: 0, views: 12345, amount: "1.2345" },
+      { post_id: v1, user_id: a, likes: 7, views: 13, amount: "0.0083" }, // 7 × 0.001 + 13 × 0.0001
+    ],
+    "A's two videos, hand-computed; B (too young), C (flagged), D (demonetized) and the demonetized video earn nothing",
+  );
 
-  t.equal((await db.root.query("select app_public.calculate_monthly_revenue($1) as n", [lastMonth])).rows[0].n, 0, "a second run writes nothing");
+  t.equal(
+    (await db.root.query("select app_public.calculate_monthly_revenue($1) as n", [lastMonth])).rows[0].n,
+    0,
+    "a second run writes nothing",
+  );
   await likeAt(db, v1, 5, inMonth);
-  t.equal((await db.root.query("select app_public.calculate_monthly_revenue($1) as n", [`${lastMonth.slice(0, 8)}20`])).rows[0].n, 0, "any day of the month names it");
+  t.equal(
+    (await db.root.query("select app_public.calculate_monthly_revenue($1) as n", [`${lastMonth.slice(0, 8)}20`])).rows[0].n,
+    0,
+    "any day of the month names it",
+  );
   t.equal((await revenueRows()).length, 2, "still the same rows");
-  t.equal((await db.root.query("select total::text from app_private.revenue_months where month = $1", [lastMonth])).rows[0].total, "1.2428");
+  t.equal(
+    (await db.root.query("select total::text from app_private.revenue_months where month = $1", [lastMonth])).rows[0].total,
+    "1.2428",
+  );
   await sys.stop();
 
   t.test("who sees it", async (t) => {
@@ -97,9 +118,20 @@ t.test("only jobs and admins calculate, only for months that have ended", async 
   const [user, admin] = [await createUser(db), await createUser(db)];
   await makeStaff(db, admin, "admin");
   const month = monthStart(2);
-  await t.rejects(asRole(db.root, { role: "authenticated", sub: user }, "select app_public.calculate_monthly_revenue($1)", [month]), { code: "DNIED" });
-  await t.rejects(db.root.query("select app_public.calculate_monthly_revenue($1)", [monthStart(0)]), { code: "INVAL" }, "the current month");
-  const [row] = await asRole<{ n: number }>(db.root, { role: "authenticated", sub: admin }, "select app_public.calculate_monthly_revenue($1) as n", [month]);
+  await t.rejects(asRole(db.root, { role: "authenticated", sub: user }, "select app_public.calculate_monthly_revenue($1)", [month]), {
+    code: "DNIED",
+  });
+  await t.rejects(
+    db.root.query("select app_public.calculate_monthly_revenue($1)", [monthStart(0)]),
+    { code: "INVAL" },
+    "the current month",
+  );
+  const [row] = await asRole<{ n: number }>(
+    db.root,
+    { role: "authenticated", sub: admin },
+    "select app_public.calculate_monthly_revenue($1) as n",
+    [month],
+  );
   t.equal(row!.n, 1, "an admin may");
   const [early] = (await db.root.query("select likes, views, amount::text from app_public.video_revenue where month = $1", [month])).rows;
   t.same(early, { likes: 1, views: 0, amount: "0.0010" }, "two months ago: the like given in its last millisecond");
@@ -125,7 +157,10 @@ t.test("monetization status: which conditions are met, with the numbers", async 
   });
   const creator = await createEligibleCreator(db);
   const ok = await graphql(sys.url, q, { u: creator }, bearer(mod));
-  t.ok((ok.body.data?.monetizationStatus as { nodes: { met: boolean }[] }).nodes.every((n) => n.met), "staff see anyone's: all met");
+  t.ok(
+    (ok.body.data?.monetizationStatus as { nodes: { met: boolean }[] }).nodes.every((n) => n.met),
+    "staff see anyone's: all met",
+  );
   const refused = await graphql(sys.url, q, { u: creator }, bearer(other));
   t.equal(refused.body.errors?.[0]?.extensions?.code, "DNIED", "others may not look");
 
@@ -133,7 +168,12 @@ t.test("monetization status: which conditions are met, with the numbers", async 
   await db.root.query("update app_private.settings set value = '7000' where key = 'monetization_min_profile_likes'");
   t.teardown(() => db.root.query("update app_private.settings set value = '5000' where key = 'monetization_min_profile_likes'"));
   const raised = await graphql(sys.url, q, {}, bearer(creator));
-  t.same((raised.body.data?.monetizationStatus as { nodes: unknown[] }).nodes[1], { condition: "profile_likes", required: "7000", actual: "6000", met: false });
+  t.same((raised.body.data?.monetizationStatus as { nodes: unknown[] }).nodes[1], {
+    condition: "profile_likes",
+    required: "7000",
+    actual: "6000",
+    met: false,
+  });
 });
 
 t.test("the creator dashboard: views, likes, followers, estimated revenue per day", async (t) => {
@@ -145,12 +185,25 @@ t.test("the creator dashboard: views, likes, followers, estimated revenue per da
   await db.root.query("select app_private.refresh_user_analytics($1::date)", [today]);
   await db.root.query("select app_private.refresh_user_analytics($1::date)", [today]); // idempotent
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const rows = await asRole(db.root, { role: "authenticated", sub: creator }, "select * from app_public.creator_dashboard($1, $2)", [yesterday, today]);
-  t.same(rows.map((r) => ({ ...r, estimated_revenue: String(r.estimated_revenue) })), [
-    { day: rows[0]!.day, views: 0, likes: 0, followers: null, estimated_revenue: "0" },
-    { day: rows[1]!.day, views: 30, likes: 4, followers: 0, estimated_revenue: "0.0070" }, // 4 × 0.001 + 30 × 0.0001
+  const rows = await asRole(db.root, { role: "authenticated", sub: creator }, "select * from app_public.creator_dashboard($1, $2)", [
+    yesterday,
+    today,
   ]);
+  t.same(
+    rows.map((r) => ({ ...r, estimated_revenue: String(r.estimated_revenue) })),
+    [
+      { day: rows[0]!.day, views: 0, likes: 0, followers: null, estimated_revenue: "0" },
+      { day: rows[1]!.day, views: 30, likes: 4, followers: 0, estimated_revenue: "0.0070" }, // 4 × 0.001 + 30 × 0.0001
+    ],
+  );
   const stranger = await createUser(db);
-  t.same(await asRole(db.root, { role: "authenticated", sub: stranger }, "select * from app_public.user_analytics"), [], "nobody else's rows");
-  await t.rejects(asRole(db.root, { role: "authenticated", sub: creator }, "select * from app_public.creator_dashboard($1, $2)", [today, yesterday]), { code: "INVAL" });
+  t.same(
+    await asRole(db.root, { role: "authenticated", sub: stranger }, "select * from app_public.user_analytics"),
+    [],
+    "nobody else's rows",
+  );
+  await t.rejects(
+    asRole(db.root, { role: "authenticated", sub: creator }, "select * from app_public.creator_dashboard($1, $2)", [today, yesterday]),
+    { code: "INVAL" },
+  );
 });

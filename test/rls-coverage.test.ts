@@ -47,19 +47,22 @@ t.test("request roles may call only the app_private helpers that policies use", 
         and (has_function_privilege('anon', p.oid, 'EXECUTE') or has_function_privilege('authenticated', p.oid, 'EXECUTE'))
       order by 1`,
   );
-  t.same(rows.map((r) => r.fn), [
-    "app_private.follows(uuid,uuid)",
-    "app_private.is_blocked_pair(uuid,uuid)",
-    "app_private.is_reserved_handle(text)",
-    "app_private.message_key(text)",
-    "app_private.post_visible(uuid,uuid,app_public.post_audience,boolean,boolean,integer,boolean)",
-    "app_private.setting(text)",
-    "app_private.viewer_block_ids()",
-    "app_private.viewer_conversation_ids()",
-    "app_private.viewer_follower_ids()",
-    "app_private.viewer_following_ids()",
-    "app_private.viewer_mute_ids()",
-  ]);
+  t.same(
+    rows.map((r) => r.fn),
+    [
+      "app_private.follows(uuid,uuid)",
+      "app_private.is_blocked_pair(uuid,uuid)",
+      "app_private.is_reserved_handle(text)",
+      "app_private.message_key(text)",
+      "app_private.post_visible(uuid,uuid,app_public.post_audience,boolean,boolean,integer,boolean)",
+      "app_private.setting(text)",
+      "app_private.viewer_block_ids()",
+      "app_private.viewer_conversation_ids()",
+      "app_private.viewer_follower_ids()",
+      "app_private.viewer_following_ids()",
+      "app_private.viewer_mute_ids()",
+    ],
+  );
 });
 
 t.test("everything exposed in app_public is documented (COMMENT ON becomes the API docs)", async (t) => {
@@ -78,7 +81,10 @@ t.test("everything exposed in app_public is documented (COMMENT ON becomes the A
     select 'type ' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
      where n.nspname = 'app_public' and t.typtype = 'e' and obj_description(t.oid, 'pg_type') is null
     order by 1`);
-  t.same(rows.map((r) => r.missing), []);
+  t.same(
+    rows.map((r) => r.missing),
+    [],
+  );
 });
 
 t.test("every SECURITY DEFINER function pins its search_path", async (t) => {

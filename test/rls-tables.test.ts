@@ -81,12 +81,18 @@ t.test("direct writes that must go through the rule functions are refused", asyn
     ["delete from app_public.posts where id = $2 and $1::uuid is not null", [a, post]],
     ["update app_public.posts set likes_count = 1000 where id = $2 and $1::uuid is not null", [a, post]],
     ["update app_public.profiles set followers_count = 1000, is_verified = true where id = $1", [a]],
-    ["insert into app_public.post_edits (post_id, body, audience, metadata) values ($2, 'x', 'public', '{}') returning $1::uuid", [a, post]],
+    [
+      "insert into app_public.post_edits (post_id, body, audience, metadata) values ($2, 'x', 'public', '{}') returning $1::uuid",
+      [a, post],
+    ],
     ["update app_public.posts set body = 'mine now' where id = $2 and $1::uuid is not null", [a, post]],
     ["insert into app_public.notifications (recipient_id, type) values ($2, 'follow') returning $1::uuid", [a, b]],
     ["update app_public.notifications set read_at = now() where recipient_id = $1", [a]],
     ["insert into app_public.conversations (id) values (app_public.generate_conversation_id($1, $2))", [a, b]],
-    ["insert into app_public.messages (conversation_id, sender_id, ciphertext, key_id) values (gen_random_uuid(), $1, '\\x00', $2::text)", [a, "k"]],
+    [
+      "insert into app_public.messages (conversation_id, sender_id, ciphertext, key_id) values (gen_random_uuid(), $1, '\\x00', $2::text)",
+      [a, "k"],
+    ],
     ["update app_public.messages set read_at = null where sender_id = $1", [a]],
     ["delete from app_public.messages where sender_id = $1", [a]],
   ];

@@ -91,7 +91,10 @@ t.test("SIGTERM with an open subscription: the websocket is closed and the proce
   t.teardown(() => ws.dispose());
   let ended = false;
   const connected = new Promise<void>((resolve) => ws.on("connected", () => resolve()));
-  ws.subscribe({ query: "subscription { homeFeedEvents { event } }" }, { next: () => undefined, error: () => (ended = true), complete: () => (ended = true) });
+  ws.subscribe(
+    { query: "subscription { homeFeedEvents { event } }" },
+    { next: () => undefined, error: () => (ended = true), complete: () => (ended = true) },
+  );
   await connected;
   const started = Date.now();
   child.kill("SIGTERM");

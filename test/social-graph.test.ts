@@ -7,14 +7,16 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db });
 
-const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
+const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(sys.url, query, variables, bearer(user));
 const counts = async (id: string) =>
   (await db.root.query("select followers_count, following_count from app_public.profiles where id = $1", [id])).rows[0] as {
     followers_count: number;
     following_count: number;
   };
 const edge = async (a: string, b: string) =>
-  (await db.root.query("select status from app_public.followers where follower_id = $1 and following_id = $2", [a, b])).rows[0]?.status as string | undefined;
+  (await db.root.query("select status from app_public.followers where follower_id = $1 and following_id = $2", [a, b])).rows[0]?.status as
+    string | undefined;
 
 t.test("follow and unfollow a public account", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
@@ -25,7 +27,10 @@ t.test("follow and unfollow a public account", async (t) => {
   const again = await gql(a, "mutation($id: UUID!) { follow(input: { targetId: $id }) { result { status } } }", { id: b });
   t.equal(again.body.errors, undefined, "following again is harmless");
   t.same(await counts(b), { followers_count: 1, following_count: 0 }, "and counts once");
-  const sql = await db.root.query("select app_public.get_follower_count($1) as n, app_public.are_mutual_followers($1, $2) as mutual", [b, a]);
+  const sql = await db.root.query("select app_public.get_follower_count($1) as n, app_public.are_mutual_followers($1, $2) as mutual", [
+    b,
+    a,
+  ]);
   t.same(sql.rows[0], { n: "1", mutual: false });
   await gql(a, "mutation($id: UUID!) { unfollow(input: { targetId: $id }) { result } }", { id: b });
   t.same(await counts(b), { followers_count: 0, following_count: 0 });
@@ -35,7 +40,9 @@ t.test("no self-follow, no follow of an unknown account, must be signed in", asy
   const a = await createUser(db);
   const self = await gql(a, "mutation($id: UUID!) { follow(input: { targetId: $id }) { clientMutationId } }", { id: a });
   t.equal(self.body.errors?.[0]?.extensions?.code, "INVAL");
-  const unknown = await gql(a, "mutation($id: UUID!) { follow(input: { targetId: $id }) { clientMutationId } }", { id: "00000000-0000-0000-0000-000000000000" });
+  const unknown = await gql(a, "mutation($id: UUID!) { follow(input: { targetId: $id }) { clientMutationId } }", {
+    id: "00000000-0000-0000-0000-000000000000",
+  });
   t.equal(unknown.body.errors?.[0]?.extensions?.code, "NTFND");
   const anon = await gql(null, "mutation($id: UUID!) { follow(input: { targetId: $id }) { clientMutationId } }", { id: a });
   t.ok(anon.body.errors?.length, "anonymous cannot follow");
@@ -54,10 +61,14 @@ t.test("a follow of a private account is a request until approved", async (t) =>
   t.same(vs.body.data, { profile: { viewerFollowStatus: "pending" } });
 
   const other = await createUser(db);
-  const wrong = await gql(other, "mutation($id: UUID!) { approveFollowRequest(input: { followerId: $id }) { clientMutationId } }", { id: fan });
+  const wrong = await gql(other, "mutation($id: UUID!) { approveFollowRequest(input: { followerId: $id }) { clientMutationId } }", {
+    id: fan,
+  });
   t.equal(wrong.body.errors?.[0]?.extensions?.code, "NTFND", "only the account followed approves");
 
-  const ok = await gql(star, "mutation($id: UUID!) { approveFollowRequest(input: { followerId: $id }) { result { status approvedAt } } }", { id: fan });
+  const ok = await gql(star, "mutation($id: UUID!) { approveFollowRequest(input: { followerId: $id }) { result { status approvedAt } } }", {
+    id: fan,
+  });
   t.match(ok.body.data, { approveFollowRequest: { result: { status: "approved", approvedAt: /\d{4}-/ } } });
   t.same(await counts(star), { followers_count: 1, following_count: 0 });
 
@@ -69,7 +80,7 @@ t.test("a follow of a private account is a request until approved", async (t) =>
 
   const fan3 = await createUser(db);
   await gql(fan3, "mutation($id: UUID!) { follow(input: { targetId: $id }) { clientMutationId } }", { id: star });
-  await gql(star, "mutation { updateProfile(input: { rowId: \"" + star + "\", patch: { isPrivate: false } }) { clientMutationId } }");
+  await gql(star, 'mutation { updateProfile(input: { rowId: "' + star + '", patch: { isPrivate: false } }) { clientMutationId } }');
   t.equal(await edge(fan3, star), "approved", "going public approves waiting requests");
   t.same(await counts(star), { followers_count: 2, following_count: 0 });
 });
@@ -110,7 +121,11 @@ t.test("blocking ends follows and requests both ways, and hides each from the ot
 
 t.test("mutes: own, with optional expiry", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
-  const past = await gql(a, "mutation($id: UUID!) { muteUser(input: { targetId: $id, expiresAt: \"2000-01-01T00:00:00Z\" }) { clientMutationId } }", { id: b });
+  const past = await gql(
+    a,
+    'mutation($id: UUID!) { muteUser(input: { targetId: $id, expiresAt: "2000-01-01T00:00:00Z" }) { clientMutationId } }',
+    { id: b },
+  );
   t.equal(past.body.errors?.[0]?.extensions?.code, "INVAL");
   const r = await gql(a, "mutation($id: UUID!) { muteUser(input: { targetId: $id }) { result { mutedId expiresAt } } }", { id: b });
   t.same(r.body.data, { muteUser: { result: { mutedId: b, expiresAt: null } } });
@@ -123,7 +138,8 @@ t.test("mutes: own, with optional expiry", async (t) => {
 
 t.test("handles: availability, case-insensitive, reserved words", async (t) => {
   const a = await createUser(db, "TakenHandle");
-  const check = async (h: string) => (await gql(null, "query($h: String!) { isHandleAvailable(handle: $h) }", { h })).body.data!.isHandleAvailable;
+  const check = async (h: string) =>
+    (await gql(null, "query($h: String!) { isHandleAvailable(handle: $h) }", { h })).body.data!.isHandleAvailable;
   t.equal(await check("takenhandle"), false, "taken, whatever the case");
   t.equal(await check("free_handle_1"), true);
   t.equal(await check("admin"), false, "reserved");
@@ -146,15 +162,26 @@ t.test("can_view_profile and profile details", async (t) => {
   await db.root.query("insert into app_public.followers (follower_id, following_id) values ($1, $2)", [follower, owner]);
   const q = "query($id: UUID!) { profile(rowId: $id) { handle isPrivate profileDetail { bio } } }";
   t.match((await gql(follower, q, { id: owner })).body.data, { profile: { isPrivate: true, profileDetail: { bio: "secret life" } } });
-  t.match((await gql(stranger, q, { id: owner })).body.data, { profile: { isPrivate: true, profileDetail: null } }, "the card, not the details");
+  t.match(
+    (await gql(stranger, q, { id: owner })).body.data,
+    { profile: { isPrivate: true, profileDetail: null } },
+    "the card, not the details",
+  );
   t.match((await gql(null, q, { id: owner })).body.data, { profile: { profileDetail: null } });
-  const sql = await db.root.query("select app_public.can_view_profile($1, $3) as f, app_public.can_view_profile($2, $3) as s, app_public.can_view_profile(null, $3) as a", [follower, stranger, owner]);
+  const sql = await db.root.query(
+    "select app_public.can_view_profile($1, $3) as f, app_public.can_view_profile($2, $3) as s, app_public.can_view_profile(null, $3) as a",
+    [follower, stranger, owner],
+  );
   t.same(sql.rows[0], { f: true, s: false, a: false });
 });
 
 t.test("active status by setting", async (t) => {
   const [target, follower, mutual, stranger] = [await createUser(db), await createUser(db), await createUser(db), await createUser(db)];
-  await db.root.query("insert into app_public.followers (follower_id, following_id) values ($1, $2), ($3, $2), ($2, $3)", [follower, target, mutual]);
+  await db.root.query("insert into app_public.followers (follower_id, following_id) values ($1, $2), ($3, $2), ($2, $3)", [
+    follower,
+    target,
+    mutual,
+  ]);
   await db.root.query("insert into app_private.user_activity (user_id) values ($1)", [target]);
   const expectations: [string, boolean[]][] = [
     ["everyone", [true, true, true, false]],
@@ -170,7 +197,11 @@ t.test("active status by setting", async (t) => {
     );
     t.same(Object.values(rows[0]), expected, setting);
     const g = await gql(follower, "query($id: UUID!) { profile(rowId: $id) { lastActiveAt } }", { id: target });
-    t.equal((g.body.data as { profile: { lastActiveAt: string | null } }).profile.lastActiveAt !== null, expected[0], `${setting}: lastActiveAt through GraphQL`);
+    t.equal(
+      (g.body.data as { profile: { lastActiveAt: string | null } }).profile.lastActiveAt !== null,
+      expected[0],
+      `${setting}: lastActiveAt through GraphQL`,
+    );
   }
 });
 
@@ -180,18 +211,31 @@ t.test("get_followers_with_profiles: newest first, paged, respects blocks and pr
   for (let i = 0; i < 5; i++) {
     const f = await createUser(db);
     fans.push(f);
-    await db.root.query("insert into app_public.followers (follower_id, following_id, created_at) values ($1, $2, now() - make_interval(mins => $3))", [f, star, 10 - i]);
+    await db.root.query(
+      "insert into app_public.followers (follower_id, following_id, created_at) values ($1, $2, now() - make_interval(mins => $3))",
+      [f, star, 10 - i],
+    );
   }
-  const q = "query($id: UUID!, $before: Datetime, $max: Int) { getFollowersWithProfiles(userId: $id, before: $before, maxResults: $max) { nodes { followerId followedAt } } }";
+  const q =
+    "query($id: UUID!, $before: Datetime, $max: Int) { getFollowersWithProfiles(userId: $id, before: $before, maxResults: $max) { nodes { followerId followedAt } } }";
   type R = { getFollowersWithProfiles: { nodes: { followerId: string; followedAt: string }[] } };
   const p1 = (await gql(null, q, { id: star, max: 2 })).body.data as unknown as R;
-  t.same(p1.getFollowersWithProfiles.nodes.map((n) => n.followerId), [fans[4], fans[3]]);
+  t.same(
+    p1.getFollowersWithProfiles.nodes.map((n) => n.followerId),
+    [fans[4], fans[3]],
+  );
   const p2 = (await gql(null, q, { id: star, max: 2, before: p1.getFollowersWithProfiles.nodes[1]!.followedAt })).body.data as unknown as R;
-  t.same(p2.getFollowersWithProfiles.nodes.map((n) => n.followerId), [fans[2], fans[1]]);
+  t.same(
+    p2.getFollowersWithProfiles.nodes.map((n) => n.followerId),
+    [fans[2], fans[1]],
+  );
 
   await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2)", [fans[0], fans[4]]);
   const asBlocked = (await gql(fans[0]!, q, { id: star, max: 10 })).body.data as unknown as R;
-  t.notOk(asBlocked.getFollowersWithProfiles.nodes.some((n) => n.followerId === fans[4]), "not across a block");
+  t.notOk(
+    asBlocked.getFollowersWithProfiles.nodes.some((n) => n.followerId === fans[4]),
+    "not across a block",
+  );
 
   await db.root.query("update app_public.profiles set is_private = true where id = $1", [star]);
   const stranger = await createUser(db);

@@ -26,12 +26,19 @@ t.test("200 concurrent deductions, a third repeating an earlier key, against a b
   // Separate connections, all at once.
   const pool = new pg.Pool({ connectionString: db.ownerUrl, max: 40 });
   t.teardown(() => pool.end());
-  const shuffled = calls.map((c) => ({ c, r: Math.random() })).sort((a, b) => a.r - b.r).map((x) => x.c);
+  const shuffled = calls
+    .map((c) => ({ c, r: Math.random() }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.c);
   const results = await Promise.all(
     shuffled.map(async (c) => {
       const client = await pool.connect();
       try {
-        const [row] = await asService<{ balance: string }>(client, "select app_public.deduct_sponsor_credits($1, $2, $3) as balance", [sponsor, c.amount, c.key]);
+        const [row] = await asService<{ balance: string }>(client, "select app_public.deduct_sponsor_credits($1, $2, $3) as balance", [
+          sponsor,
+          c.amount,
+          c.key,
+        ]);
         return { ...c, ok: true as const, balance: Number(row!.balance) };
       } catch (err) {
         return { ...c, ok: false as const, code: (err as { code?: string }).code };
@@ -64,33 +71,79 @@ t.test("idempotency, validation and the floor", async (t) => {
   const sponsor = await createUser(db);
   const run = (sql: string, params: unknown[]) => asService<{ v: string }>(db.root, sql, params);
   t.equal(Number((await run("select app_public.add_sponsor_credits($1, 10.5, 'pay-1') as v", [sponsor]))[0]!.v), 10.5);
-  t.equal(Number((await run("select app_public.add_sponsor_credits($1, 10.5, 'pay-1') as v", [sponsor]))[0]!.v), 10.5, "a repeated key adds nothing");
-  await t.rejects(run("select app_public.add_sponsor_credits($1, 99, 'pay-1') as v", [sponsor]), { code: "CONFL" }, "same key, another amount");
+  t.equal(
+    Number((await run("select app_public.add_sponsor_credits($1, 10.5, 'pay-1') as v", [sponsor]))[0]!.v),
+    10.5,
+    "a repeated key adds nothing",
+  );
+  await t.rejects(
+    run("select app_public.add_sponsor_credits($1, 99, 'pay-1') as v", [sponsor]),
+    { code: "CONFL" },
+    "same key, another amount",
+  );
   t.equal(Number((await run("select app_public.deduct_sponsor_credits($1, 0.25, 'c-1') as v", [sponsor]))[0]!.v), 10.25);
   await t.rejects(run("select app_public.deduct_sponsor_credits($1, 100, 'c-2') as v", [sponsor]), { code: "FUNDS" });
   t.equal(await balance(sponsor), 10.25, "a refused charge changes nothing");
-  const rows = await db.root.query("select count(*)::int as n from app_public.sponsor_credit_transactions where sponsor_id = $1", [sponsor]);
+  const rows = await db.root.query("select count(*)::int as n from app_public.sponsor_credit_transactions where sponsor_id = $1", [
+    sponsor,
+  ]);
   t.equal(rows.rows[0].n, 2, "one audit row per applied change");
   for (const amount of [0, -1, 0.00001]) {
-    await t.rejects(run("select app_public.deduct_sponsor_credits($1, $2, 'bad') as v", [sponsor, amount]), { code: "INVAL" }, `amount ${amount}`);
+    await t.rejects(
+      run("select app_public.deduct_sponsor_credits($1, $2, 'bad') as v", [sponsor, amount]),
+      { code: "INVAL" },
+      `amount ${amount}`,
+    );
   }
   await t.rejects(run("select app_public.deduct_sponsor_credits($1, 1, '') as v", [sponsor]), { code: "INVAL" }, "empty key");
-  await t.rejects(run("select app_public.deduct_sponsor_credits($1, 1, 'k') as v", [await createUser(db)]), { code: "NTFND" }, "no account");
+  await t.rejects(
+    run("select app_public.deduct_sponsor_credits($1, 1, 'k') as v", [await createUser(db)]),
+    { code: "NTFND" },
+    "no account",
+  );
 });
 
 t.test("who may change and see credits", async (t) => {
   const [sponsor, other, admin] = [await createUser(db), await createUser(db), await createUser(db)];
   await db.root.query(`update auth.users set raw_app_meta_data = '{"role": "admin"}' where id = $1`, [admin]);
   await asService(db.root, "select app_public.add_sponsor_credits($1, 5, 'seed')", [sponsor]);
-  await t.rejects(asUser(db, sponsor, "select app_public.add_sponsor_credits($1, 1000, 'free money')", [sponsor]), { code: "DNIED" }, "a sponsor cannot add");
+  await t.rejects(
+    asUser(db, sponsor, "select app_public.add_sponsor_credits($1, 1000, 'free money')", [sponsor]),
+    { code: "DNIED" },
+    "a sponsor cannot add",
+  );
   await t.rejects(asUser(db, sponsor, "select app_public.deduct_sponsor_credits($1, 1, 'x')", [other]), { code: "DNIED" }, "nor charge");
-  t.same(await asUser(db, admin, "select app_public.add_sponsor_credits($1, 1, 'bonus') as b", [sponsor]), [{ b: "6.0000" }], "an admin can");
+  t.same(
+    await asUser(db, admin, "select app_public.add_sponsor_credits($1, 1, 'bonus') as b", [sponsor]),
+    [{ b: "6.0000" }],
+    "an admin can",
+  );
   await t.rejects(asUser(db, sponsor, "update app_public.sponsor_credits set balance = 1e6"), { code: "42501" }, "no direct writes");
 
   const sys = await startTestSystem(t, { db });
   const q = "{ sponsorCredits { nodes { sponsorId balance } } sponsorCreditTransactions { totalCount } }";
-  t.same((await graphql(sys.url, q, {}, bearer(sponsor))).body.data, { sponsorCredits: { nodes: [{ sponsorId: sponsor, balance: "6.0000" }] }, sponsorCreditTransactions: { totalCount: 2 } });
-  t.same((await graphql(sys.url, q, {}, bearer(other))).body.data, { sponsorCredits: { nodes: [] }, sponsorCreditTransactions: { totalCount: 0 } }, "others see nothing");
-  const open = await graphql(sys.url, `mutation($id: UUID!) { getOrCreateSponsorCredits(input: { sponsorId: $id }) { result { balance } } }`, { id: other }, bearer(other));
+  t.same((await graphql(sys.url, q, {}, bearer(sponsor))).body.data, {
+    sponsorCredits: { nodes: [{ sponsorId: sponsor, balance: "6.0000" }] },
+    sponsorCreditTransactions: { totalCount: 2 },
+  });
+  t.same(
+    (await graphql(sys.url, q, {}, bearer(other))).body.data,
+    { sponsorCredits: { nodes: [] }, sponsorCreditTransactions: { totalCount: 0 } },
+    "others see nothing",
+  );
+  const open = await graphql(
+    sys.url,
+    `
+      mutation ($id: UUID!) {
+        getOrCreateSponsorCredits(input: { sponsorId: $id }) {
+          result {
+            balance
+          }
+        }
+      }
+    `,
+    { id: other },
+    bearer(other),
+  );
   t.same(open.body.data, { getOrCreateSponsorCredits: { result: { balance: "0.0000" } } }, "a user opens their own account");
 });

@@ -7,7 +7,8 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db });
-const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
+const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(sys.url, query, variables, bearer(user));
 
 /** Run as the payment system (service_role), as the server does for a service key. */
 const asService = <T extends Record<string, unknown>>(client: pg.ClientBase, sql: string, params: unknown[]) =>
@@ -26,7 +27,8 @@ type Campaign = {
   impressions_count: number;
   likes_count: number;
 };
-const campaign = async (id: string) => (await db.root.query<Campaign>("select * from app_public.sponsored_posts where id = $1", [id])).rows[0]!;
+const campaign = async (id: string) =>
+  (await db.root.query<Campaign>("select * from app_public.sponsored_posts where id = $1", [id])).rows[0]!;
 
 async function post(author: string, metadata: Record<string, string> = {}, audience = "public"): Promise<string> {
   const { rows } = await db.root.query<{ id: string }>(
@@ -50,7 +52,17 @@ async function createCampaign(sponsor: string, postId: string, c: CampaignInput 
     db,
     sponsor,
     `select * from app_public.create_sponsored_post($1, $2, $3, $4, $5::app_public.sponsored_placement[], $6, $7, $8, $9::app_public.age_band[])`,
-    [postId, c.cpi ?? 0.01, c.cpl ?? 0.1, c.budget ?? null, c.placements ?? ["home", "explore"], c.categories ?? [], c.markets ?? [], c.countries ?? [], c.ages ?? []],
+    [
+      postId,
+      c.cpi ?? 0.01,
+      c.cpl ?? 0.1,
+      c.budget ?? null,
+      c.placements ?? ["home", "explore"],
+      c.categories ?? [],
+      c.markets ?? [],
+      c.countries ?? [],
+      c.ages ?? [],
+    ],
   );
   return row!;
 }
@@ -74,14 +86,26 @@ async function viewer(s: { country?: string; age?: number; categories?: string[]
   return id;
 }
 const entries = async (user: string | null, placement = "home", pageSize = 100) =>
-  asUser<{ sponsored_post_id: string; post_id: string; position: number }>(db, user, "select * from app_public.sponsored_entries($1, $2)", [placement, pageSize]);
+  asUser<{ sponsored_post_id: string; post_id: string; position: number }>(db, user, "select * from app_public.sponsored_entries($1, $2)", [
+    placement,
+    pageSize,
+  ]);
 const served = async (user: string | null, among: string[], placement = "home") =>
-  (await entries(user, placement)).map((e) => e.sponsored_post_id).filter((id) => among.includes(id)).sort();
+  (await entries(user, placement))
+    .map((e) => e.sponsored_post_id)
+    .filter((id) => among.includes(id))
+    .sort();
 const impression = (user: string, campaignId: string) =>
-  asUser<{ id: string | null; amount: string | null }>(db, user, "select r.id, r.amount from app_public.record_sponsored_impression($1) r", [campaignId]);
+  asUser<{ id: string | null; amount: string | null }>(
+    db,
+    user,
+    "select r.id, r.amount from app_public.record_sponsored_impression($1) r",
+    [campaignId],
+  );
 const like = (user: string, postId: string) => asUser(db, user, "select app_public.increment_post_likes($1)", [postId]);
 /** Each test leaves no campaign running for the next. */
-const pauseAll = () => db.root.query("update app_public.sponsored_posts set status = 'paused', paused_reason = 'sponsor' where status = 'active'");
+const pauseAll = () =>
+  db.root.query("update app_public.sponsored_posts set status = 'paused', paused_reason = 'sponsor' where status = 'active'");
 
 t.test("targeting: category, market, country and age band, each and together", async (t) => {
   t.teardown(pauseAll);
@@ -98,13 +122,21 @@ t.test("targeting: category, market, country and age band, each and together", a
   const expect = (...xs: string[]) => [...xs].sort();
 
   t.same(await served(await viewer(), ids), expect(any), "no settings: only the untargeted campaign");
-  t.same(await served(await viewer({ categories: ["crypto"], markets: ["forex"], country: "US", age: 20 }), ids), expect(...ids), "matches everything");
+  t.same(
+    await served(await viewer({ categories: ["crypto"], markets: ["forex"], country: "US", age: 20 }), ids),
+    expect(...ids),
+    "matches everything",
+  );
   t.same(await served(await viewer({ categories: ["crypto"], country: "FR", age: 40 }), ids), expect(cat, any), "category only");
   t.same(await served(await viewer({ markets: ["forex", "bonds"] }), ids), expect(mkt, any), "market only");
   t.same(await served(await viewer({ country: "US", age: 30 }), ids), expect(country, any), "country only (30 is not 18-24)");
   t.same(await served(await viewer({ country: "DE", age: 18 }), ids), expect(age, any), "age band only, at its lower edge");
   t.same(await served(await viewer({ age: 25 }), ids), expect(any), "25 is past 18-24");
-  t.same(await served(await viewer({ categories: ["stocks"], markets: ["forex"], country: "CA", age: 25 }), ids), expect(mkt, all, any), "all four lists, other members");
+  t.same(
+    await served(await viewer({ categories: ["stocks"], markets: ["forex"], country: "CA", age: 25 }), ids),
+    expect(mkt, all, any),
+    "all four lists, other members",
+  );
   t.same(await served(null, ids), [], "nothing when signed out");
   t.same(await served(sponsor, ids), [], "never your own");
 
@@ -113,7 +145,11 @@ t.test("targeting: category, market, country and age band, each and together", a
   const own = await gql(v, "query($id: UUID!) { userSetting(userId: $id) { ageBand birthDate } }", { id: v });
   t.match(own.body.data, { userSetting: { ageBand: "age_35_44", birthDate: /^\d{4}-\d\d-\d\d$/ } });
   t.same(await asUser(db, sponsor, "select birth_date from app_public.user_settings where user_id = $1", [v]), [], "others cannot read it");
-  const set = await gql(v, `mutation($id: UUID!) { updateUserSetting(input: { userId: $id, patch: { country: "US", interestCategories: ["crypto"] } }) { userSetting { country } } }`, { id: v });
+  const set = await gql(
+    v,
+    `mutation($id: UUID!) { updateUserSetting(input: { userId: $id, patch: { country: "US", interestCategories: ["crypto"] } }) { userSetting { country } } }`,
+    { id: v },
+  );
   t.same(set.body.data, { updateUserSetting: { userSetting: { country: "US" } } }, "viewers set their own targeting attributes");
   t.same(await served(v, ids), expect(cat, country, any));
 });
@@ -138,11 +174,17 @@ t.test("served only where allowed: placement, visibility, blocks, mutes, demonet
   // A private account's public post: only its followers may see it.
   await db.root.query("update app_public.profiles set is_private = true where id = $1", [sponsor]);
   const [stranger, follower] = [await viewer(), await viewer()];
-  await db.root.query("insert into app_public.followers (follower_id, following_id, status) values ($1, $2, 'approved')", [follower, sponsor]);
+  await db.root.query("insert into app_public.followers (follower_id, following_id, status) values ($1, $2, 'approved')", [
+    follower,
+    sponsor,
+  ]);
   t.same(await served(stranger, [c.id]), [], "can_see_post decides");
   t.same(await served(follower, [c.id]), [c.id]);
 
-  await db.root.query("update app_public.posts set is_demonetized = true, demonetized_at = now() where id = (select post_id from app_public.sponsored_posts where id = $1)", [c.id]);
+  await db.root.query(
+    "update app_public.posts set is_demonetized = true, demonetized_at = now() where id = (select post_id from app_public.sponsored_posts where id = $1)",
+    [c.id],
+  );
   t.same(await served(follower, [c.id]), [], "a demonetized post is not served");
 });
 
@@ -153,24 +195,44 @@ t.test("at most one sponsored entry per 10 items of a page", async (t) => {
   const v = await viewer();
   const q = `query($n: Int) { sponsoredEntries(placement: home, pageSize: $n) { nodes { position sponsoredPostId post { body } } } }`;
   const page = async (n: number) =>
-    ((await gql(v, q, { n })).body.data as { sponsoredEntries: { nodes: { position: number; sponsoredPostId: string; post: { body: string } }[] } }).sponsoredEntries.nodes;
+    (
+      (await gql(v, q, { n })).body.data as {
+        sponsoredEntries: { nodes: { position: number; sponsoredPostId: string; post: { body: string } }[] };
+      }
+    ).sponsoredEntries.nodes;
   const twenty = await page(20);
-  t.same(twenty.map((e) => e.position), [10, 20], "2 in a page of 20, at the 10th and 20th items");
-  t.same(twenty.map((e) => e.sponsoredPostId), [ids[5], ids[4]], "highest cost per impression first");
+  t.same(
+    twenty.map((e) => e.position),
+    [10, 20],
+    "2 in a page of 20, at the 10th and 20th items",
+  );
+  t.same(
+    twenty.map((e) => e.sponsoredPostId),
+    [ids[5], ids[4]],
+    "highest cost per impression first",
+  );
   t.equal(twenty[0]!.post.body, "buy my thing", "with the post");
   t.same(await page(9), [], "none in a page of 9");
   t.equal((await page(35)).length, 3);
   t.equal((await page(100)).length, 6, "never more than there are");
 
   await impression(v, ids[5]!);
-  t.same((await page(20)).map((e) => e.sponsoredPostId), [ids[4], ids[3]], "one already seen today goes after the others");
+  t.same(
+    (await page(20)).map((e) => e.sponsoredPostId),
+    [ids[4], ids[3]],
+    "one already seen today goes after the others",
+  );
 });
 
 t.test("an impression is charged once per viewer per campaign per UTC day", async (t) => {
   t.teardown(pauseAll);
   const { sponsor, campaign: c } = await sponsorWithCampaign(100, { cpi: 0.5, cpl: 2 });
   const [v1, v2] = [await viewer(), await viewer()];
-  const r = await gql(v1, `mutation($id: UUID!) { recordSponsoredImpression(input: { sponsoredPostId: $id }) { result { kind amount day } } }`, { id: c.id });
+  const r = await gql(
+    v1,
+    `mutation($id: UUID!) { recordSponsoredImpression(input: { sponsoredPostId: $id }) { result { kind amount day } } }`,
+    { id: c.id },
+  );
   t.match(r.body.data, { recordSponsoredImpression: { result: { kind: "impression", amount: "0.5000", day: /^\d{4}-/ } } });
   t.equal(await balance(sponsor), 99.5);
   t.same(await impression(v1, c.id), [{ id: null, amount: null }], "again the same day: nothing");
@@ -206,11 +268,19 @@ t.test("a like after an impression is charged once; the like never fails for mon
   t.equal(await balance(sponsor), 5);
   await like(v1, postId);
   t.equal(await balance(sponsor), 0, "the like is charged");
-  t.match(await campaign(c.id), { status: "paused", paused_reason: "funds", likes_count: 1, spent: "7.0000" }, "credits cannot pay the next charge: paused");
+  t.match(
+    await campaign(c.id),
+    { status: "paused", paused_reason: "funds", likes_count: 1, spent: "7.0000" },
+    "credits cannot pay the next charge: paused",
+  );
   await asUser(db, v1, "select app_public.unlike_post($1)", [postId]);
   await like(v1, postId);
   await like(v2, postId);
-  t.equal((await db.root.query("select likes_count from app_public.posts where id = $1", [postId])).rows[0].likes_count, 3, "the likes went through");
+  t.equal(
+    (await db.root.query("select likes_count from app_public.posts where id = $1", [postId])).rows[0].likes_count,
+    3,
+    "the likes went through",
+  );
   t.equal(await balance(sponsor), 0, "uncharged, never negative");
   t.same(await served(await viewer(), [c.id]), [], "a paused campaign is not served");
   t.same(await impression(await viewer(), c.id), [{ id: null, amount: null }], "nor charged");
@@ -242,7 +312,11 @@ t.test("a charge the shared balance cannot cover pauses the campaign instead of 
   await addCredits(sponsor, 100);
   t.match(await campaign(a.id), { status: "paused", paused_reason: "sponsor" }, "paused by its sponsor: credits do not resume it");
   t.equal((await campaign(b.id)).status, "active", "paused for funds: resumed");
-  t.match((await asUser<Campaign>(db, sponsor, "select * from app_public.resume_sponsored_post($1)", [a.id]))[0], { status: "active" }, "the sponsor resumes it");
+  t.match(
+    (await asUser<Campaign>(db, sponsor, "select * from app_public.resume_sponsored_post($1)", [a.id]))[0],
+    { status: "active" },
+    "the sponsor resumes it",
+  );
 
   // A budget caps the campaign whatever the credits.
   const capped = await createCampaign(sponsor, await post(sponsor), { cpi: 1, cpl: 1, budget: 2 });
@@ -253,7 +327,11 @@ t.test("a charge the shared balance cannot cover pauses the campaign instead of 
   t.equal((await campaign(capped.id)).status, "paused", "credits do not resume a spent budget");
   await t.rejects(asUser(db, sponsor, "select app_public.resume_sponsored_post($1)", [capped.id]), { code: "INVAL" });
   await asUser(db, sponsor, "update app_public.sponsored_posts set budget = 5 where id = $1", [capped.id]);
-  t.match((await asUser<Campaign>(db, sponsor, "select * from app_public.resume_sponsored_post($1)", [capped.id]))[0], { status: "active" }, "raised, then resumed");
+  t.match(
+    (await asUser<Campaign>(db, sponsor, "select * from app_public.resume_sponsored_post($1)", [capped.id]))[0],
+    { status: "active" },
+    "raised, then resumed",
+  );
 });
 
 t.test("many concurrent impressions against a balance for only some: exact, never negative, paused", async (t) => {
@@ -327,17 +405,39 @@ t.test("sponsors see only their own campaigns and interactions; viewers stay ano
     sponsoredPosts: { nodes: [{ rowId: c.id, interactions: { totalCount: 1, nodes: [{ kind: "impression", amount: "0.0100" }] } }] },
     sponsoredInteractions: { totalCount: 1 },
   });
-  t.same((await gql(other, q, { id: c.id })).body.data, { sponsoredPosts: { nodes: [] }, sponsoredInteractions: { totalCount: 0 } }, "others see nothing");
+  t.same(
+    (await gql(other, q, { id: c.id })).body.data,
+    { sponsoredPosts: { nodes: [] }, sponsoredInteractions: { totalCount: 0 } },
+    "others see nothing",
+  );
   t.ok((await gql(null, q, { id: c.id })).body.errors?.length, "anonymous: no access");
-  t.equal(((await gql(staff, q, { id: c.id })).body.data as { sponsoredInteractions: { totalCount: number } }).sponsoredInteractions.totalCount, 1, "staff see all");
-  await t.rejects(asUser(db, sponsor, "select viewer_id from app_public.sponsored_interactions"), { code: "42501" }, "who saw it is not the sponsor's to read");
+  t.equal(
+    ((await gql(staff, q, { id: c.id })).body.data as { sponsoredInteractions: { totalCount: number } }).sponsoredInteractions.totalCount,
+    1,
+    "staff see all",
+  );
+  await t.rejects(
+    asUser(db, sponsor, "select viewer_id from app_public.sponsored_interactions"),
+    { code: "42501" },
+    "who saw it is not the sponsor's to read",
+  );
 
   const upd = `mutation($id: UUID!, $b: BigFloat) { updateSponsoredPost(input: { rowId: $id, patch: { budget: $b } }) { sponsoredPost { budget } } }`;
-  t.same((await gql(sponsor, upd, { id: c.id, b: "50" })).body.data, { updateSponsoredPost: { sponsoredPost: { budget: "50.0000" } } }, "the sponsor edits it");
+  t.same(
+    (await gql(sponsor, upd, { id: c.id, b: "50" })).body.data,
+    { updateSponsoredPost: { sponsoredPost: { budget: "50.0000" } } },
+    "the sponsor edits it",
+  );
   await gql(other, upd, { id: c.id, b: "1" });
-  t.equal((await db.root.query("select budget from app_public.sponsored_posts where id = $1", [c.id])).rows[0].budget, "50.0000", "nobody else does (the row is invisible to them)");
+  t.equal(
+    (await db.root.query("select budget from app_public.sponsored_posts where id = $1", [c.id])).rows[0].budget,
+    "50.0000",
+    "nobody else does (the row is invisible to them)",
+  );
   const byStaff = await gql(staff, upd, { id: c.id, b: "1" });
   t.equal(byStaff.body.errors?.[0]?.extensions?.code, "42501", "not even staff");
-  const direct = await asUser(db, sponsor, "update app_public.sponsored_posts set spent = 0, status = 'active' where id = $1 returning 1", [c.id]).catch((e: { code?: string }) => e.code);
+  const direct = await asUser(db, sponsor, "update app_public.sponsored_posts set spent = 0, status = 'active' where id = $1 returning 1", [
+    c.id,
+  ]).catch((e: { code?: string }) => e.code);
   t.equal(direct, "42501", "spent and status are not the sponsor's to write");
 });

@@ -17,8 +17,11 @@ const db = await createTestDatabase(t);
 const redis = await testRedis(t, "the Redis view buffer and its sync");
 
 const views = async (post: string) =>
-  Number((await db.root.query("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [post])).rows[0].n);
-const logged = async (post: string) => (await db.root.query("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0].n as number;
+  Number(
+    (await db.root.query("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [post])).rows[0].n,
+  );
+const logged = async (post: string) =>
+  (await db.root.query("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0].n as number;
 
 /** `n` views of `post` by distinct viewers, now. */
 const eventsFor = (post: string, n: number): ViewEvent[] =>
@@ -43,10 +46,19 @@ if (redis) {
       fetch(`${sys.url}/analytics/v1/events`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ events: [{ type: "view", post_id: post }, { type: "view", post_id: post }] }),
+        body: JSON.stringify({
+          events: [
+            { type: "view", post_id: post },
+            { type: "view", post_id: post },
+          ],
+        }),
       }).then((res) => res.json());
     t.same(await send(bearer(viewer)), { views: { received: 2, counted: null, buffered: 1 }, likes: { received: 0, added: 0 } });
-    t.same(await send(bearer(viewer)), { views: { received: 2, counted: null, buffered: 0 }, likes: { received: 0, added: 0 } }, "pre-filtered");
+    t.same(
+      await send(bearer(viewer)),
+      { views: { received: 2, counted: null, buffered: 0 }, likes: { received: 0, added: 0 } },
+      "pre-filtered",
+    );
     t.same(await send({}), { views: { received: 2, counted: null, buffered: 1 }, likes: { received: 0, added: 0 } }, "anonymous, by IP");
     t.equal(await views(post), 0, "nothing in PostgreSQL until the sync");
     t.equal(await r.llen(VIEW_KEYS.buffer), 2);
@@ -64,7 +76,11 @@ if (redis) {
     const client = new pg.Client({ connectionString: db.ownerUrl });
     await client.connect();
     t.teardown(() => client.end());
-    t.same(await syncViews(r, client), { batches: 1, events: 1, counted: 0 }, "counted directly before: the buffered repeat does not count");
+    t.same(
+      await syncViews(r, client),
+      { batches: 1, events: 1, counted: 0 },
+      "counted directly before: the buffered repeat does not count",
+    );
     t.equal(await views(post), 1);
   });
 
@@ -83,7 +99,11 @@ if (redis) {
       await client.connect();
       t.teardown(() => client.end());
 
-      await t.rejects(syncViews(r, client, { chunkSize: 1000, onStep: crashAt(step, nth) }), { message: `crash at ${step} #${nth}` }, "the sync stops");
+      await t.rejects(
+        syncViews(r, client, { chunkSize: 1000, onStep: crashAt(step, nth) }),
+        { message: `crash at ${step} #${nth}` },
+        "the sync stops",
+      );
       t.ok((await views(post)) < 4500 || step === "drained", "not finished");
       // Meanwhile more views arrive; they wait for the next batch.
       await enqueueViews(r, eventsFor(post, 300));

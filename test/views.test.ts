@@ -9,8 +9,11 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 const db = await createTestDatabase(t);
 
 const views = async (post: string) =>
-  Number((await db.root.query("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [post])).rows[0].n);
-const logged = async (post: string) => (await db.root.query("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0].n as number;
+  Number(
+    (await db.root.query("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [post])).rows[0].n,
+  );
+const logged = async (post: string) =>
+  (await db.root.query("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0].n as number;
 const count = async (post: string, viewer: string | null, ip: string | null) =>
   (await db.root.query<{ ok: boolean }>("select app_public.increment_post_views($1, $2, $3) as ok", [post, viewer, ip])).rows[0]!.ok;
 /** Move every dedupe window of the post back, as time passing would. */
@@ -63,7 +66,9 @@ t.test("concurrent views by one viewer count once", async (t) => {
   const pool = new pg.Pool({ connectionString: db.ownerUrl, max: 20 });
   t.teardown(() => pool.end());
   const results = await Promise.all(
-    Array.from({ length: 40 }, () => pool.query<{ ok: boolean }>("select app_public.increment_post_views($1, $2, '192.0.2.7') as ok", [post, viewer])),
+    Array.from({ length: 40 }, () =>
+      pool.query<{ ok: boolean }>("select app_public.increment_post_views($1, $2, '192.0.2.7') as ok", [post, viewer]),
+    ),
   );
   t.equal(results.filter((r) => r.rows[0]!.ok).length, 1, "exactly one call counted");
   t.equal(await views(post), 1);
@@ -73,12 +78,35 @@ t.test("clients record only their own views, from their own IP", async (t) => {
   const [author, viewer, other] = [await createUser(db), await createUser(db), await createUser(db)];
   const post = await createPost(db, author);
   const me = { role: "authenticated", sub: viewer };
-  await t.rejects(asRole(db.root, me, "select app_public.increment_post_views($1, $2, null)", [post, other]), { code: "DNIED" }, "someone else's view");
-  await t.rejects(asRole(db.root, me, "select app_public.increment_post_views($1, $2, '192.0.2.50')", [post, viewer], "192.0.2.1"), { code: "DNIED" }, "another IP");
-  await t.rejects(asRole(db.root, { role: "anon" }, "select app_public.increment_post_views($1, $2, '192.0.2.1')", [post, viewer], "192.0.2.1"), { code: "DNIED" }, "anonymous claiming a viewer");
-  const [ok] = await asRole<{ ok: boolean }>(db.root, me, "select app_public.increment_post_views($1, $2, '192.0.2.1') as ok", [post, viewer], "192.0.2.1");
+  await t.rejects(
+    asRole(db.root, me, "select app_public.increment_post_views($1, $2, null)", [post, other]),
+    { code: "DNIED" },
+    "someone else's view",
+  );
+  await t.rejects(
+    asRole(db.root, me, "select app_public.increment_post_views($1, $2, '192.0.2.50')", [post, viewer], "192.0.2.1"),
+    { code: "DNIED" },
+    "another IP",
+  );
+  await t.rejects(
+    asRole(db.root, { role: "anon" }, "select app_public.increment_post_views($1, $2, '192.0.2.1')", [post, viewer], "192.0.2.1"),
+    { code: "DNIED" },
+    "anonymous claiming a viewer",
+  );
+  const [ok] = await asRole<{ ok: boolean }>(
+    db.root,
+    me,
+    "select app_public.increment_post_views($1, $2, '192.0.2.1') as ok",
+    [post, viewer],
+    "192.0.2.1",
+  );
   t.equal(ok!.ok, true, "own view from the request's IP");
-  const [svc] = await asRole<{ ok: boolean }>(db.root, { role: "service_role" }, "select app_public.increment_post_views($1, $2, '192.0.2.99') as ok", [post, other]);
+  const [svc] = await asRole<{ ok: boolean }>(
+    db.root,
+    { role: "service_role" },
+    "select app_public.increment_post_views($1, $2, '192.0.2.99') as ok",
+    [post, other],
+  );
   t.equal(svc!.ok, true, "the service role records any view");
   await t.rejects(asRole(db.root, me, "update app_private.post_views set views_count = 1000000"), { code: "42501" }, "no direct writes");
 });
@@ -86,15 +114,27 @@ t.test("clients record only their own views, from their own IP", async (t) => {
 t.test("batches: GraphQL trackPostEvents and POST /analytics/v1/events (no Redis), IP from the request", async (t) => {
   const sys = await startTestSystem(t, { db });
   const [author, viewer] = [await createUser(db), await createUser(db)];
-  const [p1, p2, hidden] = [await createPost(db, author), await createPost(db, author), await createPost(db, author, { audience: "only_me" })];
+  const [p1, p2, hidden] = [
+    await createPost(db, author),
+    await createPost(db, author),
+    await createPost(db, author, { audience: "only_me" }),
+  ];
   const track = `mutation($v: [UUID], $l: [UUID]) { trackPostEvents(input: { viewPostIds: $v, likePostIds: $l }) { result { viewsCounted likesAdded } } }`;
 
   const anon1 = await graphql(sys.url, track, { v: [p1, p2, p1, hidden] });
-  t.same(anon1.body.data, { trackPostEvents: { result: { viewsCounted: 2, likesAdded: 0 } } }, "anonymous: once per post for this IP; the hidden post not at all");
+  t.same(
+    anon1.body.data,
+    { trackPostEvents: { result: { viewsCounted: 2, likesAdded: 0 } } },
+    "anonymous: once per post for this IP; the hidden post not at all",
+  );
   const anon2 = await graphql(sys.url, track, { v: [p1] });
   t.same(anon2.body.data, { trackPostEvents: { result: { viewsCounted: 0, likesAdded: 0 } } }, "same IP again: not counted");
   const liked = await graphql(sys.url, track, { v: [p1], l: [p1, p2, hidden] }, bearer(viewer));
-  t.same(liked.body.data, { trackPostEvents: { result: { viewsCounted: 1, likesAdded: 2 } } }, "a signed-in viewer counts on their own; invisible posts are not liked");
+  t.same(
+    liked.body.data,
+    { trackPostEvents: { result: { viewsCounted: 1, likesAdded: 2 } } },
+    "a signed-in viewer counts on their own; invisible posts are not liked",
+  );
   const anonLike = await graphql(sys.url, track, { l: [p1] });
   t.equal(anonLike.body.errors?.[0]?.extensions?.code, "LOGIN", "likes need a signed-in user");
 
@@ -102,9 +142,22 @@ t.test("batches: GraphQL trackPostEvents and POST /analytics/v1/events (no Redis
   t.same((await graphql(sys.url, q, { id: p1 })).body.data, { post: { viewsCount: "2", likesCount: 1 } });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${sys.url}/analytics/v1/events`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    fetch(`${sys.url}/analytics/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
   const p3 = await createPost(db, author);
-  const res = await post({ events: [{ type: "view", post_id: p3 }, { type: "view", post_id: p3 }, { type: "like", post_id: p3 }] }, bearer(viewer));
+  const res = await post(
+    {
+      events: [
+        { type: "view", post_id: p3 },
+        { type: "view", post_id: p3 },
+        { type: "like", post_id: p3 },
+      ],
+    },
+    bearer(viewer),
+  );
   t.equal(res.status, 200);
   t.same(await res.json(), { views: { received: 2, counted: 1, buffered: null }, likes: { received: 1, added: 1 } });
   t.equal(await views(p3), 1);
@@ -140,7 +193,8 @@ t.test("a synced batch decides repeats in time order, by the same rule", async (
     { post_id: post, viewer_id: viewer, ip: "192.0.2.44", at: at(0) }, // a viewer of their own: counts
     { post_id: post, viewer_id: author, ip: "192.0.2.44", at: at(0) }, // the author: no
   ];
-  const run = async () => (await db.root.query("select app_private.ingest_view_batch('repeats-1', $1) as n", [JSON.stringify(events)])).rows[0].n as number;
+  const run = async () =>
+    (await db.root.query("select app_private.ingest_view_batch('repeats-1', $1) as n", [JSON.stringify(events)])).rows[0].n as number;
   t.equal(await run(), 3);
   t.equal(await run(), 0, "the same batch id again: nothing");
   t.equal(await views(post), 3);

@@ -148,9 +148,16 @@ t.test("deleted posts are gone for everyone but staff", async (t) => {
   const author = await createUser(db);
   const staff = await createUser(db);
   await db.root.query(`update auth.users set raw_app_meta_data = raw_app_meta_data || '{"role": "moderator"}' where id = $1`, [staff]);
-  const { rows } = await db.root.query<{ id: string }>("insert into app_public.posts (author_id, body, deleted_at) values ($1, 'gone', now()) returning id", [author]);
+  const { rows } = await db.root.query<{ id: string }>(
+    "insert into app_public.posts (author_id, body, deleted_at) values ($1, 'gone', now()) returning id",
+    [author],
+  );
   const id = rows[0]!.id;
-  for (const [who, viewer, expected] of [["author", author, false], ["anonymous", null, false], ["staff", staff, true]] as const) {
+  for (const [who, viewer, expected] of [
+    ["author", author, false],
+    ["anonymous", null, false],
+    ["staff", staff, true],
+  ] as const) {
     const sql = await db.root.query("select app_public.can_see_post($1, $2) as ok", [viewer, id]);
     t.equal(sql.rows[0].ok, expected, `can_see_post: ${who}`);
     const g = await graphql(sys.url, "query($id: UUID!) { post(rowId: $id) { rowId deletedAt } }", { id }, bearer(viewer));
@@ -162,8 +169,12 @@ t.test("paid posts: their author only, until paid content opens them", async (t)
   const author = await createUser(db);
   const fan = await createUser(db);
   await db.root.query("insert into app_public.followers (follower_id, following_id) values ($1, $2), ($2, $1)", [fan, author]);
-  const { rows } = await db.root.query<{ id: string }>("insert into app_public.posts (author_id, body, is_paid) values ($1, 'premium', true) returning id", [author]);
-  const check = async (viewer: string) => (await db.root.query("select app_public.can_see_post($1, $2) as ok", [viewer, rows[0]!.id])).rows[0].ok;
+  const { rows } = await db.root.query<{ id: string }>(
+    "insert into app_public.posts (author_id, body, is_paid) values ($1, 'premium', true) returning id",
+    [author],
+  );
+  const check = async (viewer: string) =>
+    (await db.root.query("select app_public.can_see_post($1, $2) as ok", [viewer, rows[0]!.id])).rows[0].ok;
   t.equal(await check(author), true);
   t.equal(await check(fan), false, "a mutual follower does not see a paid post");
 });

@@ -20,12 +20,22 @@ async function creatorWith(amount: string): Promise<string> {
     "insert into app_public.video_revenue (post_id, month, user_id, likes, views, amount) values ($1, '2020-01-01', $2, 0, 0, $3)",
     [post, id, amount],
   );
-  await asRole(db.root, { role: "authenticated", sub: id }, "select app_public.save_withdrawal_info('paypal', '{\"email\": \"me@example.com\"}')");
+  await asRole(
+    db.root,
+    { role: "authenticated", sub: id },
+    "select app_public.save_withdrawal_info('paypal', '{\"email\": \"me@example.com\"}')",
+  );
   return id;
 }
 const as = (id: string) => ({ role: "authenticated", sub: id });
 const balance = async (id: string) =>
-  (await asRole<{ earned: string; pending: string; approved: string; paid: string; available: string }>(db.root, as(id), "select * from app_public.creator_balance()"))[0]!;
+  (
+    await asRole<{ earned: string; pending: string; approved: string; paid: string; available: string }>(
+      db.root,
+      as(id),
+      "select * from app_public.creator_balance()",
+    )
+  )[0]!;
 
 t.test("50 concurrent requests against a balance covering 7 of them", async (t) => {
   const creator = await creatorWith("75.5000");
@@ -62,7 +72,11 @@ t.test("requests: validation, payout details first, not while flagged", async (t
   await t.rejects(req(10), { code: "DNIED" }, "flagged for cheating");
   await db.root.query("update app_public.user_cheat_status set is_flagged = false where user_id = $1", [creator]);
   const [row] = await req(100);
-  t.match(row, { amount: "100.0000", status: "pending", method: "paypal", details: { email: "me@example.com" } }, "the whole balance, to the saved details");
+  t.match(
+    row,
+    { amount: "100.0000", status: "pending", method: "paypal", details: { email: "me@example.com" } },
+    "the whole balance, to the saved details",
+  );
 });
 
 t.test("admins move withdrawals: pending → approved → paid, or rejected", async (t) => {
@@ -76,17 +90,27 @@ t.test("admins move withdrawals: pending → approved → paid, or rejected", as
 
   await t.rejects(move(creator, "select * from app_public.approve_withdrawal($1)", [w1!.id]), { code: "DNIED" }, "not the creator");
   await t.rejects(move(mod, "select * from app_public.approve_withdrawal($1)", [w1!.id]), { code: "DNIED" }, "not a moderator");
-  await t.rejects(move(admin, "select * from app_public.mark_withdrawal_paid($1, 'tx-1')", [w1!.id]), { code: "CONFL" }, "not paid before approved");
+  await t.rejects(
+    move(admin, "select * from app_public.mark_withdrawal_paid($1, 'tx-1')", [w1!.id]),
+    { code: "CONFL" },
+    "not paid before approved",
+  );
   t.match(await move(admin, "select * from app_public.approve_withdrawal($1)", [w1!.id]), [{ status: "approved" }]);
   await t.rejects(move(admin, "select * from app_public.mark_withdrawal_paid($1, '')", [w1!.id]), { code: "INVAL" }, "a payment reference");
   t.match(await move(admin, "select * from app_public.mark_withdrawal_paid($1, 'tx-1')", [w1!.id]), [{ status: "paid", note: "tx-1" }]);
   await t.rejects(move(admin, "select * from app_public.reject_withdrawal($1, 'oops')", [w1!.id]), { code: "CONFL" }, "paid is final");
-  await t.rejects(move(admin, "select * from app_public.approve_withdrawal($1)", ["00000000-0000-0000-0000-000000000000"]), { code: "NTFND" });
+  await t.rejects(move(admin, "select * from app_public.approve_withdrawal($1)", ["00000000-0000-0000-0000-000000000000"]), {
+    code: "NTFND",
+  });
 
   t.same(await balance(creator), { earned: "50.0000", pending: "30.0000", approved: "0", paid: "20.0000", available: "0.0000" });
   t.match(await move(admin, "select * from app_public.reject_withdrawal($1, 'details do not match')", [w2!.id]), [{ status: "rejected" }]);
   t.equal((await balance(creator)).available, "30.0000", "a rejected withdrawal is available again");
-  await t.rejects(asRole(db.root, as(creator), "update app_public.withdrawal_requests set status = 'paid'"), { code: "42501" }, "no direct writes");
+  await t.rejects(
+    asRole(db.root, as(creator), "update app_public.withdrawal_requests set status = 'paid'"),
+    { code: "42501" },
+    "no direct writes",
+  );
 });
 
 t.test("who sees payout details, withdrawals and balances", async (t) => {
@@ -99,19 +123,42 @@ t.test("who sees payout details, withdrawals and balances", async (t) => {
   const sys = await startTestSystem(t, { db });
   const q = `{ withdrawalInfos { nodes { userId method details } } withdrawalRequests { nodes { userId amount status } } }`;
   const mine = await graphql(sys.url, q, {}, bearer(creator));
-  t.same(mine.body.data, {
-    withdrawalInfos: { nodes: [{ userId: creator, method: "paypal", details: { email: "me@example.com" } }] },
-    withdrawalRequests: { nodes: [{ userId: creator, amount: "15.0000", status: "pending" }] },
-  }, "the creator sees their own");
-  t.same((await graphql(sys.url, q, {}, bearer(other))).body.data, { withdrawalInfos: { nodes: [] }, withdrawalRequests: { nodes: [] } }, "others nothing");
-  t.same((await graphql(sys.url, q, {}, bearer(mod))).body.data, { withdrawalInfos: { nodes: [] }, withdrawalRequests: { nodes: [] } }, "moderators nothing");
+  t.same(
+    mine.body.data,
+    {
+      withdrawalInfos: { nodes: [{ userId: creator, method: "paypal", details: { email: "me@example.com" } }] },
+      withdrawalRequests: { nodes: [{ userId: creator, amount: "15.0000", status: "pending" }] },
+    },
+    "the creator sees their own",
+  );
+  t.same(
+    (await graphql(sys.url, q, {}, bearer(other))).body.data,
+    { withdrawalInfos: { nodes: [] }, withdrawalRequests: { nodes: [] } },
+    "others nothing",
+  );
+  t.same(
+    (await graphql(sys.url, q, {}, bearer(mod))).body.data,
+    { withdrawalInfos: { nodes: [] }, withdrawalRequests: { nodes: [] } },
+    "moderators nothing",
+  );
   const adminView = (await graphql(sys.url, q, {}, bearer(admin))).body.data as { withdrawalInfos: { nodes: { userId: string }[] } };
-  t.ok(adminView.withdrawalInfos.nodes.some((n) => n.userId === creator), "admins see payout details");
+  t.ok(
+    adminView.withdrawalInfos.nodes.some((n) => n.userId === creator),
+    "admins see payout details",
+  );
 
   const bal = `query($u: UUID) { creatorBalance(userId: $u) { earned available pending } }`;
-  t.same((await graphql(sys.url, bal, {}, bearer(creator))).body.data, { creatorBalance: { earned: "40.0000", available: "25.0000", pending: "15.0000" } });
-  t.equal((await graphql(sys.url, bal, { u: creator }, bearer(other))).body.errors?.[0]?.extensions?.code, "DNIED", "not someone else's balance");
-  t.same((await graphql(sys.url, bal, { u: creator }, bearer(admin))).body.data, { creatorBalance: { earned: "40.0000", available: "25.0000", pending: "15.0000" } });
+  t.same((await graphql(sys.url, bal, {}, bearer(creator))).body.data, {
+    creatorBalance: { earned: "40.0000", available: "25.0000", pending: "15.0000" },
+  });
+  t.equal(
+    (await graphql(sys.url, bal, { u: creator }, bearer(other))).body.errors?.[0]?.extensions?.code,
+    "DNIED",
+    "not someone else's balance",
+  );
+  t.same((await graphql(sys.url, bal, { u: creator }, bearer(admin))).body.data, {
+    creatorBalance: { earned: "40.0000", available: "25.0000", pending: "15.0000" },
+  });
 
   const save = `mutation { saveWithdrawalInfo(input: { method: "bank_transfer", details: { iban: "DE00 1234" } }) { result { method } } }`;
   t.same((await graphql(sys.url, save, {}, bearer(other))).body.data, { saveWithdrawalInfo: { result: { method: "bank_transfer" } } });

@@ -5,7 +5,8 @@ import { eventually, startTestSystem } from "./helpers/system.ts";
 const db = await createTestDatabase(t);
 const heartbeats = async () => (await db.root.query("select count(*)::int as n from app_private.worker_heartbeats")).rows[0].n as number;
 const pendingJobs = async () =>
-  (await db.root.query("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'worker__heartbeat'")).rows[0].n as number;
+  (await db.root.query("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'worker__heartbeat'")).rows[0]
+    .n as number;
 
 t.test("a job queued from SQL while no worker runs survives until a worker starts", async (t) => {
   await db.root.query("select app_private.add_job('worker__heartbeat')");

@@ -18,7 +18,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 
 /** Users with a live session each; returns their refresh tokens (and ids). */
-async function seedSessions(db: Database, n: number, passwordHash: string | null): Promise<{ id: string; email: string; refreshToken: string }[]> {
+async function seedSessions(
+  db: Database,
+  n: number,
+  passwordHash: string | null,
+): Promise<{ id: string; email: string; refreshToken: string }[]> {
   const client = new pg.Client({ connectionString: db.ownerUrl });
   await client.connect();
   try {
@@ -33,8 +37,15 @@ async function seedSessions(db: Database, n: number, passwordHash: string | null
       );
       const id = rows[0]!.id;
       const refreshToken = newRefreshToken();
-      const s = await client.query<{ id: string }>("insert into auth.sessions (user_id, not_after, amr) values ($1, now() + interval '30 days', '[{\"method\":\"password\",\"timestamp\":0}]') returning id", [id]);
-      await client.query("insert into auth.refresh_tokens (token, user_id, session_id) values ($1, $2, $3)", [hashToken(refreshToken), id, s.rows[0]!.id]);
+      const s = await client.query<{ id: string }>(
+        'insert into auth.sessions (user_id, not_after, amr) values ($1, now() + interval \'30 days\', \'[{"method":"password","timestamp":0}]\') returning id',
+        [id],
+      );
+      await client.query("insert into auth.refresh_tokens (token, user_id, session_id) values ($1, $2, $3)", [
+        hashToken(refreshToken),
+        id,
+        s.rows[0]!.id,
+      ]);
       out.push({ id, email, refreshToken });
     }
     await client.query("commit");
@@ -80,7 +91,10 @@ export async function loginStorm(db: Database): Promise<void> {
     const hash = bcrypt.hashSync(password, 12);
     const users = await seedSessions(db, 21, hash);
     const reader = users.pop()!;
-    const token = jwt.sign({ sub: reader.id, role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 3600 });
+    const token = jwt.sign({ sub: reader.id, role: "authenticated", aud: "authenticated" }, JWT_SECRET, {
+      algorithm: "HS256",
+      expiresIn: 3600,
+    });
     const query = [
       {
         method: "POST" as const,
@@ -117,7 +131,13 @@ export async function loginStorm(db: Database): Promise<void> {
     const result = {
       baseline,
       during_storm: during,
-      storm: { concurrent_sign_ins: users.length, sign_ins: signIns, failures, sign_ins_per_s: Math.round((signIns / seconds) * 10) / 10, bcrypt_cost: 12 },
+      storm: {
+        concurrent_sign_ins: users.length,
+        sign_ins: signIns,
+        failures,
+        sign_ins_per_s: Math.round((signIns / seconds) * 10) / 10,
+        bcrypt_cost: 12,
+      },
       p99_ratio: ratio,
       target: "p99 during the storm ≤ 2× p99 without",
       met: ratio <= 2,

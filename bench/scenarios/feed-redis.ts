@@ -55,10 +55,7 @@ const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export async function redisFeedScenarios(
-  db: Database,
-  ctx: { viewers: number[]; pgbenchTps: number; s2Page1: LoadResult },
-): Promise<void> {
+export async function redisFeedScenarios(db: Database, ctx: { viewers: number[]; pgbenchTps: number; s2Page1: LoadResult }): Promise<void> {
   const redis = new Redis(REDIS_URL, { keyPrefix: PREFIX, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   try {
     await redis.connect();
@@ -86,7 +83,10 @@ export async function redisFeedScenarios(
       connections: CONNECTIONS,
       duration: DURATION,
       warmup: 3,
-      requests: graphqlRequests(() => ({ token: viewers[Math.floor(Math.random() * viewers.length)]!.token, body: { query: FEED_QUERY, variables: { c: null } } })) as never,
+      requests: graphqlRequests(() => ({
+        token: viewers[Math.floor(Math.random() * viewers.length)]!.token,
+        body: { query: FEED_QUERY, variables: { c: null } },
+      })) as never,
     });
     const s3Result = {
       load: s3,
@@ -137,7 +137,12 @@ export async function redisFeedScenarios(
         const data = await gql(server.url, tokenForId(author.id), CREATE, { body: `bench post ${i}` });
         const postId = (data.createPost as { post: { rowId: string } }).post.rowId;
         const created = performance.now();
-        const member = (await owner.query<{ m: string }>("select app_private.feed_cursor(created_at, id, null) as m from app_public.posts where id = $1", [postId])).rows[0]!.m;
+        const member = (
+          await owner.query<{ m: string }>(
+            "select app_private.feed_cursor(created_at, id, null) as m from app_public.posts where id = $1",
+            [postId],
+          )
+        ).rows[0]!.m;
         // Visible in a follower's home feed (page 1 over GraphQL).
         const reader = sample[0]!;
         for (;;) {
@@ -179,14 +184,22 @@ export async function redisFeedScenarios(
       connections: CONNECTIONS,
       duration: DURATION,
       warmup: 2,
-      requests: graphqlRequests(() => ({ token: posters[Math.floor(Math.random() * posters.length)]!, body: { query: CREATE, variables: { body: "load test" } } })) as never,
+      requests: graphqlRequests(() => ({
+        token: posters[Math.floor(Math.random() * posters.length)]!,
+        body: { query: CREATE, variables: { body: "load test" } },
+      })) as never,
     });
     const median = fanOut.median as { followers: number; fan_out_complete_ms: { p50: number; max: number } };
-    const top = fanOut["most followed"] as { followers: number; visible_in_follower_feed_ms: { p50: number }; cache_writes_for_10_posts: number };
+    const top = fanOut["most followed"] as {
+      followers: number;
+      visible_in_follower_feed_ms: { p50: number };
+      cache_writes_for_10_posts: number;
+    };
     writeResult("S4-create-post-fan-out", {
       create_post: create,
       fan_out: fanOut,
-      targets: "median author's post in every active follower's cache within 1 s; a 50k-follower author causes no fan-out writes and appears at once",
+      targets:
+        "median author's post in every active follower's cache within 1 s; a 50k-follower author causes no fan-out writes and appears at once",
       summary:
         `\`createPost\` over GraphQL: **${create.rps} req/s**, p50 ${create.p50_ms} ms, p99 ${create.p99_ms} ms. ` +
         `Median author (${median.followers} followers): fan-out complete in every active follower's cache after **${median.fan_out_complete_ms.p50} ms** p50 (max ${median.fan_out_complete_ms.max} ms). ` +

@@ -30,7 +30,8 @@ export const userId = (n: number) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 };
 
-export const tokenForId = (id: string) => jwt.sign({ sub: id, role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 7200 });
+export const tokenForId = (id: string) =>
+  jwt.sign({ sub: id, role: "authenticated", aud: "authenticated" }, JWT_SECRET, { algorithm: "HS256", expiresIn: 7200 });
 export const tokenFor = (n: number) => tokenForId(userId(n));
 
 export async function seededUsers(db: Database): Promise<number> {
@@ -62,9 +63,13 @@ async function pgbenchFeed(db: Database, users: number): Promise<{ tps: number; 
       "",
     ].join("\n"),
   );
-  const { stdout } = await run("pgbench", ["-n", "-M", "prepared", "-c", "8", "-j", "2", "-T", String(DURATION), "-f", script, db.ownerUrl], {
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    "pgbench",
+    ["-n", "-M", "prepared", "-c", "8", "-j", "2", "-T", String(DURATION), "-f", script, db.ownerUrl],
+    {
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
   const latency = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
   return { tps: Math.round(tps), latency_ms: latency };
@@ -82,7 +87,13 @@ async function expressHello(): Promise<LoadResult> {
   );
   try {
     const port = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
-    return await load({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: DURATION, warmup: 3, requests: [{ method: "GET", path: "/" }] });
+    return await load({
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      warmup: 3,
+      requests: [{ method: "GET", path: "/" }],
+    });
   } finally {
     child.kill();
   }
@@ -157,7 +168,10 @@ export async function feedScenarios(db: Database): Promise<void> {
       connections: CONNECTIONS,
       duration: DURATION,
       warmup: 3,
-      requests: graphqlRequests(() => ({ token: randomToken(), body: { query: "{ currentProfile { handle displayName followersCount followingCount } }" } })) as never,
+      requests: graphqlRequests(() => ({
+        token: randomToken(),
+        body: { query: "{ currentProfile { handle displayName followersCount followingCount } }" },
+      })) as never,
     });
     writeResult("S1-viewer-read", {
       load: s1,

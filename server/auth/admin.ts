@@ -66,7 +66,10 @@ export function adminRouter(auth: AuthContext): Router {
       perPage,
       (page - 1) * perPage,
     ]);
-    const identities = await pool.query<store.IdentityRow>("select * from auth.identities where user_id = any($1::uuid[]) order by created_at", [rows.map((u) => u.id)]);
+    const identities = await pool.query<store.IdentityRow>(
+      "select * from auth.identities where user_id = any($1::uuid[]) order by created_at",
+      [rows.map((u) => u.id)],
+    );
     const lastPage = Math.max(1, Math.ceil(total / perPage));
     const path = `${req.baseUrl}${req.path}`;
     // The clients' parser wants `page` first in each URL.
@@ -76,14 +79,20 @@ export function adminRouter(auth: AuthContext): Router {
     res.setHeader("X-Total-Count", String(total));
     res.setHeader("Link", links.join(", "));
     res.json({
-      users: rows.map((u) => store.userJson(u, identities.rows.filter((i) => i.user_id === u.id))),
+      users: rows.map((u) =>
+        store.userJson(
+          u,
+          identities.rows.filter((i) => i.user_id === u.id),
+        ),
+      ),
       aud: "authenticated",
     });
   });
 
   r.post("/users", async (req, res) => {
     const body = parseBody(createBody, req.body);
-    if (!body.email) throw errors.validation(body.phone ? "Phone numbers are not supported" : "Unable to validate email address: invalid format");
+    if (!body.email)
+      throw errors.validation(body.phone ? "Phone numbers are not supported" : "Unable to validate email address: invalid format");
     const hash = body.password !== undefined ? await auth.hasher.hash(auth.checkPassword(body.password)) : null;
     const email = body.email;
     try {
@@ -118,12 +127,23 @@ export function adminRouter(auth: AuthContext): Router {
     try {
       const json = await auth.tx(async (db) => {
         if (!(await store.findUserById(db, id, true))) throw errors.userNotFound();
-        if (body.user_metadata) await db.query(`update auth.users set raw_user_meta_data = ${store.mergeMetadataSql("raw_user_meta_data", "$2")} where id = $1`, [id, body.user_metadata]);
-        if (body.app_metadata) await db.query(`update auth.users set raw_app_meta_data = ${store.mergeMetadataSql("raw_app_meta_data", "$2")} where id = $1`, [id, body.app_metadata]);
+        if (body.user_metadata)
+          await db.query(`update auth.users set raw_user_meta_data = ${store.mergeMetadataSql("raw_user_meta_data", "$2")} where id = $1`, [
+            id,
+            body.user_metadata,
+          ]);
+        if (body.app_metadata)
+          await db.query(`update auth.users set raw_app_meta_data = ${store.mergeMetadataSql("raw_app_meta_data", "$2")} where id = $1`, [
+            id,
+            body.app_metadata,
+          ]);
         if (hash) await db.query("update auth.users set encrypted_password = $2 where id = $1", [id, hash]);
         if (body.email) {
           await db.query("update auth.users set email = $2 where id = $1", [id, body.email]);
-          await db.query("update auth.identities set identity_data = identity_data || jsonb_build_object('email', $2::text) where user_id = $1 and provider = 'email'", [id, body.email]);
+          await db.query(
+            "update auth.identities set identity_data = identity_data || jsonb_build_object('email', $2::text) where user_id = $1 and provider = 'email'",
+            [id, body.email],
+          );
         }
         if (body.email_confirm === true) await store.confirmEmail(db, id);
         const until = banUntil(body.ban_duration);

@@ -78,7 +78,12 @@ export class AuthContext {
   }
 
   /** GoTrue's session body: a fresh access token for the session, the refresh token, the user. */
-  sessionJson(user: store.UserRow, identities: store.IdentityRow[], session: store.SessionRow, refreshToken: string): Record<string, unknown> {
+  sessionJson(
+    user: store.UserRow,
+    identities: store.IdentityRow[],
+    session: store.SessionRow,
+    refreshToken: string,
+  ): Record<string, unknown> {
     const access = signAccessToken(
       {
         iss: this.issuer,
@@ -213,7 +218,9 @@ export const metadataField = z.record(z.string(), z.unknown(), { error: "must be
 
 /** Unique violation on auth.users.email (a concurrent sign-up of the same address). */
 export function isEmailTaken(err: unknown): boolean {
-  return (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "users_email_key";
+  return (
+    (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "users_email_key"
+  );
 }
 
 export { AuthApiError };

@@ -40,7 +40,9 @@ export function newOtp(): string {
 
 /** GoTrue's stored form of a one-time code, which is also the link's token_hash. */
 export function otpHash(email: string, otp: string): string {
-  return createHash("sha224").update(email + otp).digest("hex");
+  return createHash("sha224")
+    .update(email + otp)
+    .digest("hex");
 }
 
 export interface AccessToken {

@@ -54,11 +54,7 @@ export const errors = {
   overRequestRateLimit: (retryAfterS: number) =>
     new AuthApiError(429, "over_request_rate_limit", "Request rate limit reached", { retry_after: retryAfterS }),
   overEmailSendRateLimit: (seconds: number) =>
-    new AuthApiError(
-      429,
-      "over_email_send_rate_limit",
-      `For security purposes, you can only request this after ${seconds} seconds.`,
-    ),
+    new AuthApiError(429, "over_email_send_rate_limit", `For security purposes, you can only request this after ${seconds} seconds.`),
   noApiKey: () => new AuthApiError(401, "no_api_key", "No API key found in request"),
   invalidApiKey: () => new AuthApiError(401, "invalid_api_key", "Invalid API key"),
   notFound: () => new AuthApiError(404, "not_found", "Not found"),

@@ -19,7 +19,14 @@ export function createAuthRateLimiter(perMinute: number, redis: Redis | undefine
   const make = (keyPrefix: string): RateLimiterAbstract => {
     const memory = new RateLimiterMemory({ keyPrefix, points: perMinute, duration: 60 });
     return redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${keyPrefix}`, points: perMinute, duration: 60, insuranceLimiter: memory, rejectIfRedisNotReady: true })
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `rl:${keyPrefix}`,
+          points: perMinute,
+          duration: 60,
+          insuranceLimiter: memory,
+          rejectIfRedisNotReady: true,
+        })
       : memory;
   };
   const byIp = make("auth-ip");

@@ -40,7 +40,10 @@ const verifyBody = z.object({
   token: z.string().optional(),
   token_hash: z.string().optional(),
 });
-const resendBody = z.object({ type: z.enum(["signup", "email_change"], { error: "Missing one of these types: signup, email_change" }), email: emailField });
+const resendBody = z.object({
+  type: z.enum(["signup", "email_change"], { error: "Missing one of these types: signup, email_change" }),
+  email: emailField,
+});
 
 type VerifyType = (typeof verifyTypes)[number];
 
@@ -127,7 +130,12 @@ export function authRouter(deps: AuthDeps): Router {
           await auth.sendCode(db, existing, "confirmation", redirectTo);
           return { user: await auth.userJson(db, existing.id) };
         }
-        const user = await store.insertUser(db, { email, encryptedPassword: hash, confirmed: config.auth.autoconfirm, userMetadata: body.data ?? {} });
+        const user = await store.insertUser(db, {
+          email,
+          encryptedPassword: hash,
+          confirmed: config.auth.autoconfirm,
+          userMetadata: body.data ?? {},
+        });
         if (config.auth.autoconfirm) return { session: await auth.issueSession(db, user.id, "password", req) };
         await auth.sendCode(db, user, "confirmation", redirectTo);
         return { user: await auth.userJson(db, user.id) };
@@ -135,7 +143,19 @@ export function authRouter(deps: AuthDeps): Router {
       if ("fake" in result) {
         // Confirmation on and the address taken: answer like a sign-up, reveal nothing.
         const now = new Date().toISOString();
-        res.json({ id: crypto.randomUUID(), aud: "authenticated", role: "authenticated", email, phone: "", app_metadata: store.EMAIL_APP_METADATA, user_metadata: body.data ?? {}, identities: [], created_at: now, updated_at: now, is_anonymous: false });
+        res.json({
+          id: crypto.randomUUID(),
+          aud: "authenticated",
+          role: "authenticated",
+          email,
+          phone: "",
+          app_metadata: store.EMAIL_APP_METADATA,
+          user_metadata: body.data ?? {},
+          identities: [],
+          created_at: now,
+          updated_at: now,
+          is_anonymous: false,
+        });
       } else {
         res.json(result.session ?? result.user);
       }
@@ -203,7 +223,10 @@ export function authRouter(deps: AuthDeps): Router {
     try {
       const json = await auth.tx(async (db) => {
         if (body.data) {
-          await db.query(`update auth.users set raw_user_meta_data = ${store.mergeMetadataSql("raw_user_meta_data", "$2")} where id = $1`, [user.id, body.data]);
+          await db.query(`update auth.users set raw_user_meta_data = ${store.mergeMetadataSql("raw_user_meta_data", "$2")} where id = $1`, [
+            user.id,
+            body.data,
+          ]);
         }
         if (newHash) {
           await db.query("update auth.users set encrypted_password = $2, reauthentication_token = null where id = $1", [user.id, newHash]);
@@ -235,7 +258,8 @@ export function authRouter(deps: AuthDeps): Router {
     const scope = req.query.scope ?? "global";
     if (scope === "global") await deps.pool.query("delete from auth.sessions where user_id = $1", [user.id]);
     else if (scope === "local") await deps.pool.query("delete from auth.sessions where id = $1", [sessionId]);
-    else if (scope === "others") await deps.pool.query("delete from auth.sessions where user_id = $1 and id is distinct from $2::uuid", [user.id, sessionId ?? null]);
+    else if (scope === "others")
+      await deps.pool.query("delete from auth.sessions where user_id = $1 and id is distinct from $2::uuid", [user.id, sessionId ?? null]);
     else throw errors.validation("scope must be global, local or others");
     res.status(204).end();
   });
@@ -260,7 +284,12 @@ export function authRouter(deps: AuthDeps): Router {
         let user = await store.findUserByEmail(db, body.email, true);
         if (!user) {
           if (!body.create_user) throw errors.otpDisabled();
-          user = await store.insertUser(db, { email: body.email, encryptedPassword: null, confirmed: false, userMetadata: body.data ?? {} });
+          user = await store.insertUser(db, {
+            email: body.email,
+            encryptedPassword: null,
+            confirmed: false,
+            userMetadata: body.data ?? {},
+          });
         }
         await auth.sendCode(db, user, user.email_confirmed_at ? "magiclink" : "confirmation", redirectTo);
       });
@@ -273,8 +302,10 @@ export function authRouter(deps: AuthDeps): Router {
 
   r.post("/verify", async (req, res) => {
     const body = parseBody(verifyBody, req.body);
-    if ((body.token === undefined) === (body.token_hash === undefined)) throw errors.validation("Verify requires either a token or a token hash");
-    if (body.token !== undefined && !body.email) throw errors.validation("Only an email address or phone number should be provided on verify");
+    if ((body.token === undefined) === (body.token_hash === undefined))
+      throw errors.validation("Verify requires either a token or a token hash");
+    if (body.token !== undefined && !body.email)
+      throw errors.validation("Only an email address or phone number should be provided on verify");
     await auth.limiter.consume("verify", req.ip ?? "", body.email);
     res.json(await verify(body.type, body.email, body.token, body.token_hash, req));
   });
@@ -288,7 +319,9 @@ export function authRouter(deps: AuthDeps): Router {
         const user = await store.findUserByEmail(db, body.email, true);
         if (user && !user.email_confirmed_at) await auth.sendCode(db, user, "confirmation", redirectTo);
       } else {
-        const { rows } = await db.query<store.UserRow>("select * from auth.users where email_change = $1 or email = $1 for update", [body.email]);
+        const { rows } = await db.query<store.UserRow>("select * from auth.users where email_change = $1 or email = $1 for update", [
+          body.email,
+        ]);
         const user = rows.find((u) => u.email_change);
         if (user) await auth.sendCode(db, user, "email_change", redirectTo);
       }
@@ -320,9 +353,21 @@ export function authRouter(deps: AuthDeps): Router {
   });
 
   /** Check a one-time code (OTP or link token hash), apply it, sign in. */
-  async function verify(type: VerifyType, email: string | undefined, token: string | undefined, tokenHash: string | undefined, req: Request) {
+  async function verify(
+    type: VerifyType,
+    email: string | undefined,
+    token: string | undefined,
+    tokenHash: string | undefined,
+    req: Request,
+  ) {
     const kinds: store.TokenKind[] =
-      type === "signup" || type === "invite" ? ["confirmation"] : type === "email_change" ? ["email_change"] : type === "email" ? ["confirmation", "recovery"] : ["recovery"];
+      type === "signup" || type === "invite"
+        ? ["confirmation"]
+        : type === "email_change"
+          ? ["email_change"]
+          : type === "email"
+            ? ["confirmation", "recovery"]
+            : ["recovery"];
     return await auth.tx(async (db) => {
       for (const kind of kinds) {
         let user: store.UserRow | undefined;
@@ -334,7 +379,8 @@ export function authRouter(deps: AuthDeps): Router {
           if (user && (kind === "email_change" ? user.email_change : user.email) !== email) user = undefined;
         }
         if (!user) continue;
-        const sentAt = kind === "confirmation" ? user.confirmation_sent_at : kind === "recovery" ? user.recovery_sent_at : user.email_change_sent_at;
+        const sentAt =
+          kind === "confirmation" ? user.confirmation_sent_at : kind === "recovery" ? user.recovery_sent_at : user.email_change_sent_at;
         if (!sentAt || Date.now() - sentAt.getTime() > OTP_TTL_MS) throw errors.otpExpired();
         if (kind === "confirmation") {
           await store.confirmEmail(db, user.id);
@@ -344,7 +390,8 @@ export function authRouter(deps: AuthDeps): Router {
         } else {
           await store.setEmail(db, user.id, user.email_change!);
         }
-        const method = type === "recovery" ? "recovery" : type === "magiclink" ? "magiclink" : type === "email_change" ? "email_change" : "otp";
+        const method =
+          type === "recovery" ? "recovery" : type === "magiclink" ? "magiclink" : type === "email_change" ? "email_change" : "otp";
         return await auth.issueSession(db, user.id, method, req);
       }
       throw errors.otpExpired();

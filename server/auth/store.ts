@@ -152,7 +152,14 @@ export async function setEmail(db: Queryable, userId: string, email: string): Pr
 
 export async function createSession(
   db: Queryable,
-  s: { userId: string; method: string; refreshTokenHash: string; sessionDays: number; userAgent: string | undefined; ip: string | undefined },
+  s: {
+    userId: string;
+    method: string;
+    refreshTokenHash: string;
+    sessionDays: number;
+    userAgent: string | undefined;
+    ip: string | undefined;
+  },
 ): Promise<SessionRow> {
   const amr = [{ method: s.method, timestamp: Math.floor(Date.now() / 1000) }];
   const { rows } = await db.query<SessionRow>(
@@ -162,7 +169,11 @@ export async function createSession(
     [s.userId, s.sessionDays, JSON.stringify(amr), s.userAgent ?? null, s.ip ?? null],
   );
   const session = rows[0]!;
-  await db.query("insert into auth.refresh_tokens (token, user_id, session_id) values ($1, $2, $3)", [s.refreshTokenHash, s.userId, session.id]);
+  await db.query("insert into auth.refresh_tokens (token, user_id, session_id) values ($1, $2, $3)", [
+    s.refreshTokenHash,
+    s.userId,
+    session.id,
+  ]);
   await db.query("update auth.users set last_sign_in_at = now() where id = $1", [s.userId]);
   await db.query("update auth.identities set last_sign_in_at = now() where user_id = $1", [s.userId]);
   return session;
@@ -189,7 +200,10 @@ export async function findUserSession(
 }
 
 export async function findSession(db: Queryable, id: string): Promise<SessionRow | undefined> {
-  const { rows } = await db.query<SessionRow>("select id, user_id, amr, aal, not_after from auth.sessions where id = $1 and not_after > now()", [id]);
+  const { rows } = await db.query<SessionRow>(
+    "select id, user_id, amr, aal, not_after from auth.sessions where id = $1 and not_after > now()",
+    [id],
+  );
   return rows[0];
 }
 
@@ -200,11 +214,17 @@ export interface RotateResult {
   depth: number;
 }
 
-export async function rotateRefreshToken(db: Queryable, presentedHash: string, childHash: string, reuseIntervalS: number): Promise<RotateResult> {
-  const { rows } = await db.query<RotateResult>(
-    "select * from auth.rotate_refresh_token($1, $2, make_interval(secs => $3))",
-    [presentedHash, childHash, reuseIntervalS],
-  );
+export async function rotateRefreshToken(
+  db: Queryable,
+  presentedHash: string,
+  childHash: string,
+  reuseIntervalS: number,
+): Promise<RotateResult> {
+  const { rows } = await db.query<RotateResult>("select * from auth.rotate_refresh_token($1, $2, make_interval(secs => $3))", [
+    presentedHash,
+    childHash,
+    reuseIntervalS,
+  ]);
   return rows[0]!;
 }
 

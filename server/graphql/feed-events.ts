@@ -21,11 +21,17 @@ export const FeedEventsPlugin = extendSchema((build) => {
         """
         homeFeedEvents: HomeFeedEvent
       }
-      """An event of your home feed."""
+      """
+      An event of your home feed.
+      """
       type HomeFeedEvent {
-        """What happened: post_created."""
+        """
+        What happened: post_created.
+        """
         event: String!
-        """The post concerned (null if you may no longer see it)."""
+        """
+        The post concerned (null if you may no longer see it).
+        """
         post: Post
       }
     `,

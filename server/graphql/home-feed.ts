@@ -33,7 +33,11 @@ export class HomeFeedCandidates {
     this.#logger = logger;
   }
 
-  async forPage(userId: string | undefined, cursor: string | null | undefined, maxResults: number | null | undefined): Promise<CachedCandidates | null> {
+  async forPage(
+    userId: string | undefined,
+    cursor: string | null | undefined,
+    maxResults: number | null | undefined,
+  ): Promise<CachedCandidates | null> {
     if (!userId) return null;
     // Enough members for the page after the rule drops some (each costs a
     // lookup in PostgreSQL); when too many are dropped, PostgreSQL falls back.

@@ -64,7 +64,11 @@ export function makePreset(opts: {
       async context(requestContext) {
         const headers = requestContext.node?.req.headers;
         const params = requestContext.ws?.normalizedConnectionParams as Record<string, unknown> | undefined;
-        const authorization = headers ? headerValue(headers, "authorization") : typeof params?.authorization === "string" ? params.authorization : undefined;
+        const authorization = headers
+          ? headerValue(headers, "authorization")
+          : typeof params?.authorization === "string"
+            ? params.authorization
+            : undefined;
         const apikey = headers ? headerValue(headers, "apikey") : typeof params?.apikey === "string" ? params.apikey : undefined;
         let identity;
         try {
@@ -74,10 +78,13 @@ export function makePreset(opts: {
         }
         const viewerId = identity.claims.role === "authenticated" ? identity.claims.sub : undefined;
         if (viewerId) onViewer?.(viewerId);
-        return { pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, {
+        return {
+          pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, {
             messageKeys: config.messages.keyring.setting,
             ip: requestContext.expressv4?.req.ip,
-          }), viewerId };
+          }),
+          viewerId,
+        };
       },
     },
     grafserv: {

@@ -34,24 +34,42 @@ export const UserEventsPlugin = extendSchema((build) => {
         """
         messageEvents: MessageEvent
       }
-      """A notification event."""
+      """
+      A notification event.
+      """
       type NotificationEvent {
-        """created or updated."""
+        """
+        created or updated.
+        """
         event: String!
-        """The notification (null if it is gone)."""
+        """
+        The notification (null if it is gone).
+        """
         notification: Notification
       }
-      """A direct-message event."""
+      """
+      A direct-message event.
+      """
       type MessageEvent {
-        """message_created or messages_read."""
+        """
+        message_created or messages_read.
+        """
         event: String!
-        """The conversation."""
+        """
+        The conversation.
+        """
         conversation: Conversation
-        """The new message (message_created)."""
+        """
+        The new message (message_created).
+        """
         message: Message
-        """Who read the conversation (messages_read)."""
+        """
+        Who read the conversation (messages_read).
+        """
         readerId: UUID
-        """When they read it (messages_read)."""
+        """
+        When they read it (messages_read).
+        """
         readAt: Datetime
       }
     `,

@@ -17,7 +17,10 @@ export async function createPost(db: TestDatabase, author: string, opts: { video
     [author, opts.audience ?? "public"],
   );
   const id = rows[0]!.id;
-  if (opts.video) await db.root.query("insert into app_public.post_media (post_id, media_type, url) values ($1, 'video', 'https://cdn.example/v.mp4')", [id]);
+  if (opts.video)
+    await db.root.query("insert into app_public.post_media (post_id, media_type, url) values ($1, 'video', 'https://cdn.example/v.mp4')", [
+      id,
+    ]);
   return id;
 }
 
@@ -31,7 +34,10 @@ export async function createEligibleCreator(db: TestDatabase): Promise<string> {
   const posts: string[] = [];
   for (let i = 0; i < 20; i++) posts.push(await createPost(db, id));
   await withoutTriggers(db.root, async () => {
-    await db.root.query("update app_public.profiles set created_at = now() - interval '40 days', profile_likes_count = 6000 where id = $1", [id]);
+    await db.root.query(
+      "update app_public.profiles set created_at = now() - interval '40 days', profile_likes_count = 6000 where id = $1",
+      [id],
+    );
     await db.root.query("update app_public.posts set likes_count = 12000 where id = $1", [posts[0]]);
   });
   return id;
@@ -69,4 +75,3 @@ export async function likeAt(db: TestDatabase, post: string, n: number, at: stri
   }
   return likers;
 }
-

@@ -32,7 +32,7 @@ export async function generateFeedGraph(db: TestDatabase): Promise<FeedGraph> {
   // Generated data sets its own times (the timestamps trigger would use now()).
   await db.root.query("alter table app_public.posts disable trigger _100_timestamps");
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
   const USERS = 30;
@@ -47,17 +47,17 @@ export async function generateFeedGraph(db: TestDatabase): Promise<FeedGraph> {
     for (const b of users) {
       if (a !== b && rand() < 0.3) {
         const isPrivate = users.indexOf(b) < 6;
-        await db.root.query("insert into app_public.followers (follower_id, following_id, status) values ($1, $2, $3) on conflict do nothing", [
-          a,
-          b,
-          isPrivate && rand() < 0.5 ? "pending" : "approved",
-        ]);
+        await db.root.query(
+          "insert into app_public.followers (follower_id, following_id, status) values ($1, $2, $3) on conflict do nothing",
+          [a, b, isPrivate && rand() < 0.5 ? "pending" : "approved"],
+        );
       }
     }
   }
   for (let i = 0; i < 8; i++) {
     const [a, b] = [pick(users), pick(users)];
-    if (a !== b) await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2) on conflict do nothing", [a, b]);
+    if (a !== b)
+      await db.root.query("insert into app_public.blocked_users (blocker_id, blocked_id) values ($1, $2) on conflict do nothing", [a, b]);
   }
   for (let i = 0; i < 8; i++) {
     const [a, b] = [pick(users), pick(users)];
@@ -91,7 +91,6 @@ export async function generateFeedGraph(db: TestDatabase): Promise<FeedGraph> {
     ]);
   }
   await db.root.query("analyze");
-
 
   /** The feed by definition: own posts, followees' posts and reposts, visible, not muted, in order. */
   async function reference(viewer: string): Promise<string[]> {

@@ -38,7 +38,9 @@ export async function asUser<T extends Record<string, unknown>>(
   const role = userId ? "authenticated" : "anon";
   await db.root.query("begin");
   try {
-    await db.root.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ role, ...(userId ? { sub: userId } : {}) })]);
+    await db.root.query("select set_config('request.jwt.claims', $1, true)", [
+      JSON.stringify({ role, ...(userId ? { sub: userId } : {}) }),
+    ]);
     await db.root.query(`set local role ${role}`);
     const { rows } = await db.root.query<T>(sql, params);
     await db.root.query(keep ? "commit" : "rollback");
@@ -59,7 +61,10 @@ export async function asRole<T extends Record<string, unknown>>(
 ): Promise<T[]> {
   await client.query("begin");
   try {
-    await client.query("select set_config('request.jwt.claims', $1, true), set_config('request.ip', $2, true)", [JSON.stringify(claims), ip ?? ""]);
+    await client.query("select set_config('request.jwt.claims', $1, true), set_config('request.ip', $2, true)", [
+      JSON.stringify(claims),
+      ip ?? "",
+    ]);
     await client.query(`set local role ${claims.role}`);
     const { rows } = await client.query<T>(sql, params);
     await client.query("commit");

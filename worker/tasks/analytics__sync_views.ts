@@ -11,6 +11,7 @@ export function makeSyncViews(redis: Redis | undefined): Task {
   return async (_payload, helpers) => {
     if (!redis) return;
     const result = await helpers.withPgClient((client) => syncViews(redis, client));
-    if (result.events) helpers.logger.info(`synced ${result.events} buffered views (${result.counted} counted) in ${result.batches} batch(es)`);
+    if (result.events)
+      helpers.logger.info(`synced ${result.events} buffered views (${result.counted} counted) in ${result.batches} batch(es)`);
   };
 }

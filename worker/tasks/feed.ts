@@ -28,7 +28,10 @@ export function makeFeedFanOut(cache: FeedCache | undefined): Task {
     }
     if (!cache) return;
     const { rows } = await helpers.withPgClient((c) =>
-      c.query<{ member: string; cap: number; recipients: string[] }>("select * from app_private.home_feed_cache_push($1, $2)", [postId, reposter]),
+      c.query<{ member: string; cap: number; recipients: string[] }>("select * from app_private.home_feed_cache_push($1, $2)", [
+        postId,
+        reposter,
+      ]),
     );
     const push = rows[0];
     if (!push?.member) return; // deleted meanwhile
