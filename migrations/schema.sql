@@ -14,6 +14,18 @@ SET client_min_messages = warning;
 SET row_security = off;
 
 --
+-- Name: app_hidden; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA app_hidden;
+
+--
+-- Name: SCHEMA app_hidden; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA app_hidden IS 'Functions the request roles may call but GraphQL does not expose: the rules other rules and policies use.';
+
+--
 -- Name: app_private; Type: SCHEMA; Schema: -; Owner: -
 --
 
@@ -567,6 +579,342 @@ CREATE TYPE app_public.withdrawal_status AS ENUM (
 COMMENT ON TYPE app_public.withdrawal_status IS 'pending → approved → paid, or rejected (from pending or approved).';
 
 --
+-- Name: are_mutual_followers(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.are_mutual_followers(a uuid, b uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select app_private.follows(a, b) and app_private.follows(b, a) $$;
+
+--
+-- Name: FUNCTION are_mutual_followers(a uuid, b uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.are_mutual_followers(a uuid, b uuid) IS 'True when each follows the other (approved). For SQL (rules and jobs); not a GraphQL field.';
+
+--
+-- Name: can_message_user(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.can_message_user(sender_id uuid, recipient_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case
+    when can_message_user.sender_id is null or can_message_user.recipient_id is null
+      or can_message_user.sender_id = can_message_user.recipient_id then false
+    when app_private.is_blocked_pair(can_message_user.sender_id, can_message_user.recipient_id) then false
+    -- A reply: the recipient has written to the sender before.
+    when exists (select 1 from app_public.conversation_participants cp
+                  where cp.conversation_id = app_public.generate_conversation_id(can_message_user.sender_id, can_message_user.recipient_id)
+                    and cp.user_id = can_message_user.recipient_id and cp.last_sent_at is not null) then true
+    else coalesce((
+      select case s.message_permission
+        when 'everyone' then true
+        when 'followers' then app_private.follows(can_message_user.sender_id, can_message_user.recipient_id)
+        when 'mutuals' then app_private.follows(can_message_user.sender_id, can_message_user.recipient_id)
+                        and app_private.follows(can_message_user.recipient_id, can_message_user.sender_id)
+        else false
+      end
+      from app_public.user_settings s where s.user_id = can_message_user.recipient_id), false)
+  end
+$$;
+
+--
+-- Name: FUNCTION can_message_user(sender_id uuid, recipient_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.can_message_user(sender_id uuid, recipient_id uuid) IS 'Whether the sender may message the recipient: by the recipient''s `messagePermission` (everyone, followers, mutuals, nobody), or as a reply to someone who wrote to the sender; never across a block. For SQL; clients use `Profile.viewerCanMessage`.';
+
+--
+-- Name: can_see_post(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.can_see_post(viewer_id uuid, post_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select coalesce((
+    select app_private.is_staff(viewer_id)
+        or (p.deleted_at is null
+            and app_private.post_visible(
+                  viewer_id, p.author_id, p.audience, a.is_private, p.is_paid,
+                  case when app_private.follows(viewer_id, p.author_id)
+                       then case when app_private.follows(p.author_id, viewer_id) then 2 else 1 end
+                       else 0 end,
+                  app_private.is_blocked_pair(viewer_id, p.author_id)))
+      from app_public.posts p join app_public.profiles a on a.id = p.author_id
+     where p.id = post_id
+  ), false)
+$$;
+
+--
+-- Name: FUNCTION can_see_post(viewer_id uuid, post_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.can_see_post(viewer_id uuid, post_id uuid) IS 'Whether the viewer (null: anonymous) may see the post. The one visibility rule; every read path applies it (directly or through the posts RLS policy). For SQL; not a GraphQL field.';
+
+--
+-- Name: can_view_active_status(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.can_view_active_status(viewer_id uuid, target_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case
+    when viewer_id = target_id then true
+    when viewer_id is null or app_private.is_blocked_pair(viewer_id, target_id) then false
+    else (
+      select case s.active_status_visibility
+        when 'everyone' then true
+        when 'followers' then app_private.follows(viewer_id, target_id)
+        when 'mutuals' then app_private.follows(viewer_id, target_id) and app_private.follows(target_id, viewer_id)
+        else false
+      end
+      from app_public.user_settings s where s.user_id = target_id
+    )
+  end
+$$;
+
+--
+-- Name: FUNCTION can_view_active_status(viewer_id uuid, target_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.can_view_active_status(viewer_id uuid, target_id uuid) IS 'Whether the viewer may see when the target was last active, by the target''s active-status setting (everyone, followers, mutuals, nobody). For SQL; not a GraphQL field.';
+
+--
+-- Name: can_view_profile(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.can_view_profile(viewer_id uuid, target_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case
+    when viewer_id = target_id then true
+    when app_private.is_blocked_pair(viewer_id, target_id) then false
+    when not (select p.is_private from app_public.profiles p where p.id = target_id) then true
+    else app_private.follows(viewer_id, target_id)
+  end
+$$;
+
+--
+-- Name: FUNCTION can_view_profile(viewer_id uuid, target_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.can_view_profile(viewer_id uuid, target_id uuid) IS 'Whether the viewer (null: anonymous) sees the target''s full profile: private accounts only to approved followers; never across a block. For SQL; not a GraphQL field.';
+
+--
+-- Name: check_mutual_likes(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select exists (select 1 from app_public.likes l join app_public.posts p on p.id = l.post_id where l.user_id = a and p.author_id = b)
+     and exists (select 1 from app_public.likes l join app_public.posts p on p.id = l.post_id where l.user_id = b and p.author_id = a)
+$$;
+
+--
+-- Name: FUNCTION check_mutual_likes(a uuid, b uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) IS 'True when each of the two users has liked a post of the other (an input to fraud detection).';
+
+--
+-- Name: uid(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.uid() RETURNS uuid
+    LANGUAGE sql STABLE
+    AS $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+  )::uuid
+$$;
+
+--
+-- Name: FUNCTION uid(); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.uid() IS 'The current user''s id (the JWT `sub`), or null. Use as `(select auth.uid())` in policies.';
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: posts; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.posts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    author_id uuid DEFAULT auth.uid() NOT NULL,
+    body text DEFAULT ''::text NOT NULL,
+    audience app_public.post_audience DEFAULT 'public'::app_public.post_audience NOT NULL,
+    is_paid boolean DEFAULT false NOT NULL,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    likes_count integer DEFAULT 0 NOT NULL,
+    comments_count integer DEFAULT 0 NOT NULL,
+    reposts_count integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    edited_at timestamp with time zone,
+    deleted_at timestamp with time zone,
+    is_demonetized boolean DEFAULT false NOT NULL,
+    demonetized_at timestamp with time zone,
+    CONSTRAINT posts_comments_count_check CHECK ((comments_count >= 0)),
+    CONSTRAINT posts_likes_count_check CHECK ((likes_count >= 0)),
+    CONSTRAINT posts_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
+    CONSTRAINT posts_reposts_count_check CHECK ((reposts_count >= 0))
+);
+
+--
+-- Name: TABLE posts; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.posts IS 'Posts. Who sees one is decided by `canSeePost`; edits keep history; deleting is soft.';
+
+--
+-- Name: COLUMN posts.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.id IS 'The post''s id.';
+
+--
+-- Name: COLUMN posts.author_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.author_id IS 'The author (always the signed-in user when created).';
+
+--
+-- Name: COLUMN posts.body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.body IS 'Text, up to 500 characters by default; #hashtags and @mentions are extracted from it.';
+
+--
+-- Name: COLUMN posts.audience; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.audience IS 'public, followers, mutuals or only_me.';
+
+--
+-- Name: COLUMN posts.is_paid; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.is_paid IS 'Paid post: only its author (and, with paid content, subscribers and buyers) may see it.';
+
+--
+-- Name: COLUMN posts.metadata; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.metadata IS 'Free-form JSON object; `category`, `market` and `symbol` are indexed for explore filters.';
+
+--
+-- Name: COLUMN posts.likes_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.likes_count IS 'Likes.';
+
+--
+-- Name: COLUMN posts.comments_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.comments_count IS 'Comments (not deleted).';
+
+--
+-- Name: COLUMN posts.reposts_count; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.reposts_count IS 'Reposts.';
+
+--
+-- Name: COLUMN posts.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.created_at IS 'When the post was created.';
+
+--
+-- Name: COLUMN posts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.updated_at IS 'When the row last changed.';
+
+--
+-- Name: COLUMN posts.edited_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.edited_at IS 'When the text, metadata or audience was last edited; null if never.';
+
+--
+-- Name: COLUMN posts.deleted_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.deleted_at IS 'When the post was deleted (seen by staff only).';
+
+--
+-- Name: COLUMN posts.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.is_demonetized IS 'Demonetized: earns no revenue. Set automatically when the 10th distinct reporter reports the post; staff restore it.';
+
+--
+-- Name: COLUMN posts.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.posts.demonetized_at IS 'When the post was demonetized; null while it is not.';
+
+--
+-- Name: get_visible_posts_for_user(uuid, uuid, timestamp with time zone, uuid, integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, max_results integer DEFAULT 20) RETURNS SETOF app_public.posts
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Request roles may only ask for their own view.
+  if auth.role() in ('anon', 'authenticated') and viewer_id is distinct from auth.uid() then
+    raise exception 'You may only see posts as yourself' using errcode = 'DNIED';
+  end if;
+  return query
+  select p.* from app_public.posts p
+   where p.author_id = get_visible_posts_for_user.author_id
+     and (before_created_at is null or (p.created_at, p.id) < (before_created_at, coalesce(before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff')))
+     and p.deleted_at is null
+     and app_hidden.can_see_post(viewer_id, p.id)
+   order by p.created_at desc, p.id desc
+   limit least(greatest(coalesce(max_results, 20), 1), 100);
+end;
+$$;
+
+--
+-- Name: FUNCTION get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) IS 'The author''s posts the viewer may see, newest first, before (`before_created_at`, `before_id`). For SQL; clients use `Profile.timeline`.';
+
+--
+-- Name: is_user_blocked(uuid, uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.is_user_blocked(a uuid, b uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select app_private.is_blocked_pair(a, b) $$;
+
+--
+-- Name: FUNCTION is_user_blocked(a uuid, b uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.is_user_blocked(a uuid, b uuid) IS 'True when either user has blocked the other. For SQL (rules and jobs); not a GraphQL field.';
+
+--
 -- Name: add_job(text, json, text, timestamp with time zone, integer, integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -645,10 +993,6 @@ CREATE FUNCTION app_private.anonymous_viewer_key(ip inet) RETURNS text
 --
 
 COMMENT ON FUNCTION app_private.anonymous_viewer_key(ip inet) IS 'Who an anonymous viewer is, for counting views: the IPv4 address, or the IPv6 /64.';
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: sponsor_credit_transactions; Type: TABLE; Schema: app_public; Owner: -
@@ -939,7 +1283,7 @@ begin
        and ev.viewer_id is distinct from p.author_id
        and (app_private.post_visible(ev.viewer_id, p.author_id, p.audience, a.is_private, p.is_paid, 0,
                                      app_private.is_blocked_pair(ev.viewer_id, p.author_id))
-            or app_public.can_see_post(ev.viewer_id, ev.post_id))
+            or app_hidden.can_see_post(ev.viewer_id, ev.post_id))
   ), won as (
     insert into app_private.post_view_windows as w (post_id, viewer_key, counted_at)
     select c.post_id, c.viewer_key, c.at from countable c order by c.post_id, c.viewer_key
@@ -968,6 +1312,29 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.count_post_views(events jsonb) IS 'THE view-counting rule, set-based: the posts of the views that count (logged); callers add them to the counters.';
+
+--
+-- Name: delete_expired_messages(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_expired_messages() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with expired as (
+    select m.id from app_public.messages m
+     where m.read_at < now() - make_interval(hours => app_private.setting('message_expiry_hours')::integer)
+       for update skip locked
+  ), d as (
+    delete from app_public.messages m using expired e where m.id = e.id returning 1
+  ) select count(*)::integer from d
+$$;
+
+--
+-- Name: FUNCTION delete_expired_messages(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_expired_messages() IS 'Delete the messages read longer ago than message_expiry_hours (24); returns how many. Run hourly by the worker; safe to run concurrently and repeatedly.';
 
 --
 -- Name: demonetize_account_if_repeated(uuid); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1735,7 +2102,7 @@ begin
                      and (m.expires_at is null or m.expires_at > now()))) then
     return null;
   end if;
-  if post_id is not null and not app_public.can_see_post(recipient_id, post_id) then
+  if post_id is not null and not app_hidden.can_see_post(recipient_id, post_id) then
     return null;
   end if;
 
@@ -2103,147 +2470,6 @@ end;
 $$;
 
 --
--- Name: uid(); Type: FUNCTION; Schema: auth; Owner: -
---
-
-CREATE FUNCTION auth.uid() RETURNS uuid
-    LANGUAGE sql STABLE
-    AS $$
-  select coalesce(
-    nullif(current_setting('request.jwt.claim.sub', true), ''),
-    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
-  )::uuid
-$$;
-
---
--- Name: FUNCTION uid(); Type: COMMENT; Schema: auth; Owner: -
---
-
-COMMENT ON FUNCTION auth.uid() IS 'The current user''s id (the JWT `sub`), or null. Use as `(select auth.uid())` in policies.';
-
---
--- Name: posts; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.posts (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    author_id uuid DEFAULT auth.uid() NOT NULL,
-    body text DEFAULT ''::text NOT NULL,
-    audience app_public.post_audience DEFAULT 'public'::app_public.post_audience NOT NULL,
-    is_paid boolean DEFAULT false NOT NULL,
-    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
-    likes_count integer DEFAULT 0 NOT NULL,
-    comments_count integer DEFAULT 0 NOT NULL,
-    reposts_count integer DEFAULT 0 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    edited_at timestamp with time zone,
-    deleted_at timestamp with time zone,
-    is_demonetized boolean DEFAULT false NOT NULL,
-    demonetized_at timestamp with time zone,
-    CONSTRAINT posts_comments_count_check CHECK ((comments_count >= 0)),
-    CONSTRAINT posts_likes_count_check CHECK ((likes_count >= 0)),
-    CONSTRAINT posts_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
-    CONSTRAINT posts_reposts_count_check CHECK ((reposts_count >= 0))
-);
-
---
--- Name: TABLE posts; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.posts IS 'Posts. Who sees one is decided by `canSeePost`; edits keep history; deleting is soft.';
-
---
--- Name: COLUMN posts.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.id IS 'The post''s id.';
-
---
--- Name: COLUMN posts.author_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.author_id IS 'The author (always the signed-in user when created).';
-
---
--- Name: COLUMN posts.body; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.body IS 'Text, up to 500 characters by default; #hashtags and @mentions are extracted from it.';
-
---
--- Name: COLUMN posts.audience; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.audience IS 'public, followers, mutuals or only_me.';
-
---
--- Name: COLUMN posts.is_paid; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.is_paid IS 'Paid post: only its author (and, with paid content, subscribers and buyers) may see it.';
-
---
--- Name: COLUMN posts.metadata; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.metadata IS 'Free-form JSON object; `category`, `market` and `symbol` are indexed for explore filters.';
-
---
--- Name: COLUMN posts.likes_count; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.likes_count IS 'Likes.';
-
---
--- Name: COLUMN posts.comments_count; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.comments_count IS 'Comments (not deleted).';
-
---
--- Name: COLUMN posts.reposts_count; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.reposts_count IS 'Reposts.';
-
---
--- Name: COLUMN posts.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.created_at IS 'When the post was created.';
-
---
--- Name: COLUMN posts.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.updated_at IS 'When the row last changed.';
-
---
--- Name: COLUMN posts.edited_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.edited_at IS 'When the text, metadata or audience was last edited; null if never.';
-
---
--- Name: COLUMN posts.deleted_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.deleted_at IS 'When the post was deleted (seen by staff only).';
-
---
--- Name: COLUMN posts.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.is_demonetized IS 'Demonetized: earns no revenue. Set automatically when the 10th distinct reporter reports the post; staff restore it.';
-
---
--- Name: COLUMN posts.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.posts.demonetized_at IS 'When the post was demonetized; null while it is not.';
-
---
 -- Name: require_visible_post(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2255,7 +2481,7 @@ declare
   p app_public.posts;
 begin
   select * into p from app_public.posts where id = post_id;
-  if not found or not app_public.can_see_post(auth.uid(), post_id) or p.deleted_at is not null then
+  if not found or not app_hidden.can_see_post(auth.uid(), post_id) or p.deleted_at is not null then
     raise exception 'No such post' using errcode = 'NTFND';
   end if;
   return p;
@@ -3487,22 +3713,6 @@ CREATE FUNCTION app_public.approve_withdrawal(request_id uuid) RETURNS app_publi
 COMMENT ON FUNCTION app_public.approve_withdrawal(request_id uuid) IS 'Admins: approve a pending withdrawal.';
 
 --
--- Name: are_mutual_followers(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.are_mutual_followers(a uuid, b uuid) RETURNS boolean
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select app_private.follows(a, b) and app_private.follows(b, a) $$;
-
---
--- Name: FUNCTION are_mutual_followers(a uuid, b uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.are_mutual_followers(a uuid, b uuid) IS '@behavior -queryField
-True when each follows the other (approved). For SQL (rules and jobs); not a GraphQL field.';
-
---
 -- Name: blocked_users; Type: TABLE; Schema: app_public; Owner: -
 --
 
@@ -3693,123 +3903,6 @@ $$;
 COMMENT ON FUNCTION app_public.calculate_monthly_revenue(month date) IS 'Jobs and admins: write each video''s revenue for the month containing `month` (UTC): likes × 0.001 + views × 0.0001 from that month''s likes and views, for eligible creators, demonetized posts excluded. Once per month: running it again changes nothing and returns 0; returns the rows written.';
 
 --
--- Name: can_message_user(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.can_message_user(sender_id uuid, recipient_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select case
-    when can_message_user.sender_id is null or can_message_user.recipient_id is null
-      or can_message_user.sender_id = can_message_user.recipient_id then false
-    when app_private.is_blocked_pair(can_message_user.sender_id, can_message_user.recipient_id) then false
-    -- A reply: the recipient has written to the sender before.
-    when exists (select 1 from app_public.conversation_participants cp
-                  where cp.conversation_id = app_public.generate_conversation_id(can_message_user.sender_id, can_message_user.recipient_id)
-                    and cp.user_id = can_message_user.recipient_id and cp.last_sent_at is not null) then true
-    else coalesce((
-      select case s.message_permission
-        when 'everyone' then true
-        when 'followers' then app_private.follows(can_message_user.sender_id, can_message_user.recipient_id)
-        when 'mutuals' then app_private.follows(can_message_user.sender_id, can_message_user.recipient_id)
-                        and app_private.follows(can_message_user.recipient_id, can_message_user.sender_id)
-        else false
-      end
-      from app_public.user_settings s where s.user_id = can_message_user.recipient_id), false)
-  end
-$$;
-
---
--- Name: FUNCTION can_message_user(sender_id uuid, recipient_id uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.can_message_user(sender_id uuid, recipient_id uuid) IS '@behavior -queryField
-Whether the sender may message the recipient: by the recipient''s `messagePermission` (everyone, followers, mutuals, nobody), or as a reply to someone who wrote to the sender; never across a block. For SQL; clients use `Profile.viewerCanMessage`.';
-
---
--- Name: can_see_post(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.can_see_post(viewer_id uuid, post_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select coalesce((
-    select app_private.is_staff(viewer_id)
-        or (p.deleted_at is null
-            and app_private.post_visible(
-                  viewer_id, p.author_id, p.audience, a.is_private, p.is_paid,
-                  case when app_private.follows(viewer_id, p.author_id)
-                       then case when app_private.follows(p.author_id, viewer_id) then 2 else 1 end
-                       else 0 end,
-                  app_private.is_blocked_pair(viewer_id, p.author_id)))
-      from app_public.posts p join app_public.profiles a on a.id = p.author_id
-     where p.id = post_id
-  ), false)
-$$;
-
---
--- Name: FUNCTION can_see_post(viewer_id uuid, post_id uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.can_see_post(viewer_id uuid, post_id uuid) IS '@behavior -queryField
-Whether the viewer (null: anonymous) may see the post. The one visibility rule; every read path applies it (directly or through the posts RLS policy). For SQL; not a GraphQL field.';
-
---
--- Name: can_view_active_status(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.can_view_active_status(viewer_id uuid, target_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select case
-    when viewer_id = target_id then true
-    when viewer_id is null or app_private.is_blocked_pair(viewer_id, target_id) then false
-    else (
-      select case s.active_status_visibility
-        when 'everyone' then true
-        when 'followers' then app_private.follows(viewer_id, target_id)
-        when 'mutuals' then app_private.follows(viewer_id, target_id) and app_private.follows(target_id, viewer_id)
-        else false
-      end
-      from app_public.user_settings s where s.user_id = target_id
-    )
-  end
-$$;
-
---
--- Name: FUNCTION can_view_active_status(viewer_id uuid, target_id uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.can_view_active_status(viewer_id uuid, target_id uuid) IS '@behavior -queryField
-Whether the viewer may see when the target was last active, by the target''s active-status setting (everyone, followers, mutuals, nobody). For SQL; not a GraphQL field.';
-
---
--- Name: can_view_profile(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.can_view_profile(viewer_id uuid, target_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select case
-    when viewer_id = target_id then true
-    when app_private.is_blocked_pair(viewer_id, target_id) then false
-    when not (select p.is_private from app_public.profiles p where p.id = target_id) then true
-    else app_private.follows(viewer_id, target_id)
-  end
-$$;
-
---
--- Name: FUNCTION can_view_profile(viewer_id uuid, target_id uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.can_view_profile(viewer_id uuid, target_id uuid) IS '@behavior -queryField
-Whether the viewer (null: anonymous) sees the target''s full profile: private accounts only to approved followers; never across a block. For SQL; not a GraphQL field.';
-
---
 -- Name: check_and_demonetize_account(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3869,25 +3962,6 @@ $$;
 COMMENT ON FUNCTION app_public.check_existing_repost(post_id uuid) IS 'Whether you have reposted the post.';
 
 --
--- Name: check_mutual_likes(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.check_mutual_likes(a uuid, b uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select exists (select 1 from app_public.likes l join app_public.posts p on p.id = l.post_id where l.user_id = a and p.author_id = b)
-     and exists (select 1 from app_public.likes l join app_public.posts p on p.id = l.post_id where l.user_id = b and p.author_id = a)
-$$;
-
---
--- Name: FUNCTION check_mutual_likes(a uuid, b uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.check_mutual_likes(a uuid, b uuid) IS '@behavior -queryField
-True when each of the two users has liked a post of the other (an input to fraud detection).';
-
---
 -- Name: check_user_cheat_status(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -3934,7 +4008,7 @@ begin
   ), ring as (
     select count(*) as members, coalesce(sum(t.n), 0) as ring_likes, (select coalesce(sum(n), 0) from likers) as total_likes
       from (select * from likers order by n desc, liker limit lim_top_likers) t
-     where app_public.check_mutual_likes(check_user_cheat_status.user_id, t.liker)
+     where app_hidden.check_mutual_likes(check_user_cheat_status.user_id, t.liker)
   ), rings as (
     select jsonb_build_object('kind', 'like_ring', 'members', r.members, 'likes_from_ring', r.ring_likes,
                               'likes', r.total_likes, 'share', round(r.ring_likes::numeric / r.total_likes, 4)) as s
@@ -4565,30 +4639,6 @@ $$;
 COMMENT ON FUNCTION app_public.delete_conversation(conversation_id uuid) IS 'Delete your copy of a conversation: its messages so far disappear for you (not for the other participant); it comes back with the next message.';
 
 --
--- Name: delete_expired_messages(); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.delete_expired_messages() RETURNS integer
-    LANGUAGE sql
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  with expired as (
-    select m.id from app_public.messages m
-     where m.read_at < now() - make_interval(hours => app_private.setting('message_expiry_hours')::integer)
-       for update skip locked
-  ), d as (
-    delete from app_public.messages m using expired e where m.id = e.id returning 1
-  ) select count(*)::integer from d
-$$;
-
---
--- Name: FUNCTION delete_expired_messages(); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.delete_expired_messages() IS '@behavior -mutationField
-Delete the messages read longer ago than message_expiry_hours (24); returns how many. Run hourly by the worker; safe to run concurrently and repeatedly.';
-
---
 -- Name: delete_message(uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -4855,7 +4905,7 @@ CREATE FUNCTION app_public.get_followers_with_profiles(user_id uuid, before time
     join app_public.profiles p on p.id = f.follower_id
    where f.following_id = user_id
      and f.status = 'approved'
-     and app_public.can_view_profile(auth.uid(), user_id)
+     and app_hidden.can_view_profile(auth.uid(), user_id)
      and not app_private.is_blocked_pair(auth.uid(), f.follower_id)
      and (before is null or f.created_at < before)
    order by f.created_at desc, f.follower_id
@@ -4964,37 +5014,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.get_post_report_count(post_id uuid) IS 'Distinct reporters of the post whose report was not dismissed. Staff and the post''s author only.';
-
---
--- Name: get_visible_posts_for_user(uuid, uuid, timestamp with time zone, uuid, integer); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, max_results integer DEFAULT 20) RETURNS SETOF app_public.posts
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-begin
-  -- Request roles may only ask for their own view.
-  if auth.role() in ('anon', 'authenticated') and viewer_id is distinct from auth.uid() then
-    raise exception 'You may only see posts as yourself' using errcode = 'DNIED';
-  end if;
-  return query
-  select p.* from app_public.posts p
-   where p.author_id = get_visible_posts_for_user.author_id
-     and (before_created_at is null or (p.created_at, p.id) < (before_created_at, coalesce(before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff')))
-     and p.deleted_at is null
-     and app_public.can_see_post(viewer_id, p.id)
-   order by p.created_at desc, p.id desc
-   limit least(greatest(coalesce(max_results, 20), 1), 100);
-end;
-$$;
-
---
--- Name: FUNCTION get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) IS '@behavior -queryField
-The author''s posts the viewer may see, newest first, before (`before_created_at`, `before_id`). For SQL; clients use `Profile.timeline`.';
 
 --
 -- Name: home_feed(text, integer); Type: FUNCTION; Schema: app_public; Owner: -
@@ -5231,22 +5250,6 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_public.is_handle_available(handle text) IS 'True when the handle is well formed (3-30 letters, digits, underscores), not reserved, and not taken (case-insensitively).';
-
---
--- Name: is_user_blocked(uuid, uuid); Type: FUNCTION; Schema: app_public; Owner: -
---
-
-CREATE FUNCTION app_public.is_user_blocked(a uuid, b uuid) RETURNS boolean
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select app_private.is_blocked_pair(a, b) $$;
-
---
--- Name: FUNCTION is_user_blocked(a uuid, b uuid); Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON FUNCTION app_public.is_user_blocked(a uuid, b uuid) IS '@behavior -queryField
-True when either user has blocked the other. For SQL (rules and jobs); not a GraphQL field.';
 
 --
 -- Name: mark_all_notifications_read(); Type: FUNCTION; Schema: app_public; Owner: -
@@ -5686,7 +5689,7 @@ CREATE FUNCTION app_public.profiles_last_active_at(p app_public.profiles) RETURN
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select a.last_active_at from app_private.user_activity a
-   where a.user_id = p.id and app_public.can_view_active_status(auth.uid(), p.id)
+   where a.user_id = p.id and app_hidden.can_view_active_status(auth.uid(), p.id)
 $$;
 
 --
@@ -5762,7 +5765,7 @@ COMMENT ON FUNCTION app_public.profiles_timeline(profile app_public.profiles, cu
 CREATE FUNCTION app_public.profiles_viewer_can_message(p app_public.profiles) RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select app_public.can_message_user(auth.uid(), p.id) $$;
+    AS $$ select app_hidden.can_message_user(auth.uid(), p.id) $$;
 
 --
 -- Name: FUNCTION profiles_viewer_can_message(p app_public.profiles); Type: COMMENT; Schema: app_public; Owner: -
@@ -5800,7 +5803,7 @@ declare
 begin
   -- SECURITY DEFINER: charges the sponsor's credits and reads their campaign.
   select * into s from app_private.sponsored_candidates(me) c where c.id = record_sponsored_impression.sponsored_post_id;
-  if not found or not app_public.can_see_post(me, s.post_id) then
+  if not found or not app_hidden.can_see_post(me, s.post_id) then
     raise exception 'No such sponsored post for you' using errcode = 'NTFND';
   end if;
   return app_private.charge_sponsored_interaction(s.id, me, 'impression');
@@ -6455,7 +6458,7 @@ begin
      or app_private.is_blocked_pair(me, recipient_id) then
     raise exception 'No such account' using errcode = 'NTFND';
   end if;
-  if not app_public.can_message_user(me, recipient_id) then
+  if not app_hidden.can_message_user(me, recipient_id) then
     raise exception 'This account does not accept messages from you' using errcode = 'DNIED';
   end if;
 
@@ -6508,7 +6511,7 @@ CREATE FUNCTION app_public.sponsored_entries(placement app_public.sponsored_plac
            order by rank
           offset 0
         ) c
-       where app_public.can_see_post(auth.uid(), c.post_id)
+       where app_hidden.can_see_post(auth.uid(), c.post_id)
        order by c.rank
        limit least(greatest(coalesce(page_size, 20), 1), 100) / 10
     ) v
@@ -6605,7 +6608,7 @@ begin
   with l as (
     insert into app_public.likes (post_id, user_id)
     select distinct x.post_id, me from unnest(like_post_ids) as x(post_id)
-     where app_public.can_see_post(me, x.post_id)
+     where app_hidden.can_see_post(me, x.post_id)
        and exists (select 1 from app_public.posts p where p.id = x.post_id and p.deleted_at is null)
      -- In post order: the like counters lock posts, and two batches must lock them in the same order.
      order by x.post_id
@@ -10837,7 +10840,7 @@ END, (author_id = ANY (( SELECT app_private.viewer_block_ids() AS viewer_block_i
 -- Name: profile_details select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_visible ON app_public.profile_details FOR SELECT USING (app_public.can_view_profile(( SELECT auth.uid() AS uid), profile_id));
+CREATE POLICY select_visible ON app_public.profile_details FOR SELECT USING (app_hidden.can_view_profile(( SELECT auth.uid() AS uid), profile_id));
 
 --
 -- Name: profile_likes select_visible; Type: POLICY; Schema: app_public; Owner: -
@@ -10976,6 +10979,14 @@ ALTER TABLE app_public.withdrawal_info ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.withdrawal_requests ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: SCHEMA app_hidden; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA app_hidden TO anon;
+GRANT USAGE ON SCHEMA app_hidden TO authenticated;
+GRANT USAGE ON SCHEMA app_hidden TO service_role;
+
+--
 -- Name: SCHEMA app_private; Type: ACL; Schema: -; Owner: -
 --
 
@@ -11007,6 +11018,119 @@ REVOKE USAGE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO anon;
 GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
+
+--
+-- Name: FUNCTION are_mutual_followers(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.are_mutual_followers(a uuid, b uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.are_mutual_followers(a uuid, b uuid) TO anon;
+GRANT ALL ON FUNCTION app_hidden.are_mutual_followers(a uuid, b uuid) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.are_mutual_followers(a uuid, b uuid) TO service_role;
+
+--
+-- Name: FUNCTION can_message_user(sender_id uuid, recipient_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.can_message_user(sender_id uuid, recipient_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.can_message_user(sender_id uuid, recipient_id uuid) TO anon;
+GRANT ALL ON FUNCTION app_hidden.can_message_user(sender_id uuid, recipient_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.can_message_user(sender_id uuid, recipient_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION can_see_post(viewer_id uuid, post_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.can_see_post(viewer_id uuid, post_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.can_see_post(viewer_id uuid, post_id uuid) TO anon;
+GRANT ALL ON FUNCTION app_hidden.can_see_post(viewer_id uuid, post_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.can_see_post(viewer_id uuid, post_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION can_view_active_status(viewer_id uuid, target_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.can_view_active_status(viewer_id uuid, target_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.can_view_active_status(viewer_id uuid, target_id uuid) TO anon;
+GRANT ALL ON FUNCTION app_hidden.can_view_active_status(viewer_id uuid, target_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.can_view_active_status(viewer_id uuid, target_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION can_view_profile(viewer_id uuid, target_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.can_view_profile(viewer_id uuid, target_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.can_view_profile(viewer_id uuid, target_id uuid) TO anon;
+GRANT ALL ON FUNCTION app_hidden.can_view_profile(viewer_id uuid, target_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.can_view_profile(viewer_id uuid, target_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION check_mutual_likes(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO anon;
+GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO service_role;
+
+--
+-- Name: FUNCTION uid(); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.uid() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.uid() TO anon;
+GRANT ALL ON FUNCTION auth.uid() TO authenticated;
+GRANT ALL ON FUNCTION auth.uid() TO service_role;
+
+--
+-- Name: TABLE posts; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.posts TO anon;
+GRANT SELECT ON TABLE app_public.posts TO authenticated;
+GRANT SELECT ON TABLE app_public.posts TO service_role;
+
+--
+-- Name: COLUMN posts.body; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(body),UPDATE(body) ON TABLE app_public.posts TO authenticated;
+
+--
+-- Name: COLUMN posts.audience; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(audience),UPDATE(audience) ON TABLE app_public.posts TO authenticated;
+
+--
+-- Name: COLUMN posts.is_paid; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(is_paid) ON TABLE app_public.posts TO authenticated;
+
+--
+-- Name: COLUMN posts.metadata; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(metadata),UPDATE(metadata) ON TABLE app_public.posts TO authenticated;
+
+--
+-- Name: FUNCTION get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) TO anon;
+GRANT ALL ON FUNCTION app_hidden.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) TO service_role;
+
+--
+-- Name: FUNCTION is_user_blocked(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.is_user_blocked(a uuid, b uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.is_user_blocked(a uuid, b uuid) TO anon;
+GRANT ALL ON FUNCTION app_hidden.is_user_blocked(a uuid, b uuid) TO authenticated;
+GRANT ALL ON FUNCTION app_hidden.is_user_blocked(a uuid, b uuid) TO service_role;
 
 --
 -- Name: FUNCTION add_job(task text, payload json, job_key text, run_at timestamp with time zone, max_attempts integer, priority integer); Type: ACL; Schema: app_private; Owner: -
@@ -11103,6 +11227,13 @@ REVOKE ALL ON FUNCTION app_private.count_follow(follower uuid, target uuid, delt
 --
 
 REVOKE ALL ON FUNCTION app_private.count_post_views(events jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION delete_expired_messages(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_expired_messages() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.delete_expired_messages() TO service_role;
 
 --
 -- Name: FUNCTION demonetize_account_if_repeated(user_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -11388,47 +11519,6 @@ REVOKE ALL ON FUNCTION app_private.require_staff() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.require_user() FROM PUBLIC;
-
---
--- Name: FUNCTION uid(); Type: ACL; Schema: auth; Owner: -
---
-
-REVOKE ALL ON FUNCTION auth.uid() FROM PUBLIC;
-GRANT ALL ON FUNCTION auth.uid() TO anon;
-GRANT ALL ON FUNCTION auth.uid() TO authenticated;
-GRANT ALL ON FUNCTION auth.uid() TO service_role;
-
---
--- Name: TABLE posts; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.posts TO anon;
-GRANT SELECT ON TABLE app_public.posts TO authenticated;
-GRANT SELECT ON TABLE app_public.posts TO service_role;
-
---
--- Name: COLUMN posts.body; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(body),UPDATE(body) ON TABLE app_public.posts TO authenticated;
-
---
--- Name: COLUMN posts.audience; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(audience),UPDATE(audience) ON TABLE app_public.posts TO authenticated;
-
---
--- Name: COLUMN posts.is_paid; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(is_paid) ON TABLE app_public.posts TO authenticated;
-
---
--- Name: COLUMN posts.metadata; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(metadata),UPDATE(metadata) ON TABLE app_public.posts TO authenticated;
 
 --
 -- Name: FUNCTION require_visible_post(post_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -11862,15 +11952,6 @@ GRANT ALL ON FUNCTION app_public.approve_withdrawal(request_id uuid) TO authenti
 GRANT ALL ON FUNCTION app_public.approve_withdrawal(request_id uuid) TO service_role;
 
 --
--- Name: FUNCTION are_mutual_followers(a uuid, b uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.are_mutual_followers(a uuid, b uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.are_mutual_followers(a uuid, b uuid) TO anon;
-GRANT ALL ON FUNCTION app_public.are_mutual_followers(a uuid, b uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_public.are_mutual_followers(a uuid, b uuid) TO service_role;
-
---
 -- Name: TABLE blocked_users; Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -11913,42 +11994,6 @@ GRANT ALL ON FUNCTION app_public.calculate_monthly_revenue(month date) TO authen
 GRANT ALL ON FUNCTION app_public.calculate_monthly_revenue(month date) TO service_role;
 
 --
--- Name: FUNCTION can_message_user(sender_id uuid, recipient_id uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.can_message_user(sender_id uuid, recipient_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.can_message_user(sender_id uuid, recipient_id uuid) TO anon;
-GRANT ALL ON FUNCTION app_public.can_message_user(sender_id uuid, recipient_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_public.can_message_user(sender_id uuid, recipient_id uuid) TO service_role;
-
---
--- Name: FUNCTION can_see_post(viewer_id uuid, post_id uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.can_see_post(viewer_id uuid, post_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.can_see_post(viewer_id uuid, post_id uuid) TO anon;
-GRANT ALL ON FUNCTION app_public.can_see_post(viewer_id uuid, post_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_public.can_see_post(viewer_id uuid, post_id uuid) TO service_role;
-
---
--- Name: FUNCTION can_view_active_status(viewer_id uuid, target_id uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.can_view_active_status(viewer_id uuid, target_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.can_view_active_status(viewer_id uuid, target_id uuid) TO anon;
-GRANT ALL ON FUNCTION app_public.can_view_active_status(viewer_id uuid, target_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_public.can_view_active_status(viewer_id uuid, target_id uuid) TO service_role;
-
---
--- Name: FUNCTION can_view_profile(viewer_id uuid, target_id uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.can_view_profile(viewer_id uuid, target_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.can_view_profile(viewer_id uuid, target_id uuid) TO anon;
-GRANT ALL ON FUNCTION app_public.can_view_profile(viewer_id uuid, target_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_public.can_view_profile(viewer_id uuid, target_id uuid) TO service_role;
-
---
 -- Name: FUNCTION check_and_demonetize_account(user_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -11974,15 +12019,6 @@ REVOKE ALL ON FUNCTION app_public.check_existing_repost(post_id uuid) FROM PUBLI
 GRANT ALL ON FUNCTION app_public.check_existing_repost(post_id uuid) TO anon;
 GRANT ALL ON FUNCTION app_public.check_existing_repost(post_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION app_public.check_existing_repost(post_id uuid) TO service_role;
-
---
--- Name: FUNCTION check_mutual_likes(a uuid, b uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.check_mutual_likes(a uuid, b uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.check_mutual_likes(a uuid, b uuid) TO anon;
-GRANT ALL ON FUNCTION app_public.check_mutual_likes(a uuid, b uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_public.check_mutual_likes(a uuid, b uuid) TO service_role;
 
 --
 -- Name: FUNCTION check_user_cheat_status(user_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12184,13 +12220,6 @@ GRANT ALL ON FUNCTION app_public.delete_conversation(conversation_id uuid) TO au
 GRANT ALL ON FUNCTION app_public.delete_conversation(conversation_id uuid) TO service_role;
 
 --
--- Name: FUNCTION delete_expired_messages(); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.delete_expired_messages() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.delete_expired_messages() TO service_role;
-
---
 -- Name: FUNCTION delete_message(message_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -12315,15 +12344,6 @@ GRANT ALL ON FUNCTION app_public.get_post_report_count(post_id uuid) TO authenti
 GRANT ALL ON FUNCTION app_public.get_post_report_count(post_id uuid) TO service_role;
 
 --
--- Name: FUNCTION get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) TO anon;
-GRANT ALL ON FUNCTION app_public.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) TO authenticated;
-GRANT ALL ON FUNCTION app_public.get_visible_posts_for_user(viewer_id uuid, author_id uuid, before_created_at timestamp with time zone, before_id uuid, max_results integer) TO service_role;
-
---
 -- Name: FUNCTION home_feed(cursor text, max_results integer); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -12376,15 +12396,6 @@ REVOKE ALL ON FUNCTION app_public.is_handle_available(handle text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.is_handle_available(handle text) TO anon;
 GRANT ALL ON FUNCTION app_public.is_handle_available(handle text) TO authenticated;
 GRANT ALL ON FUNCTION app_public.is_handle_available(handle text) TO service_role;
-
---
--- Name: FUNCTION is_user_blocked(a uuid, b uuid); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.is_user_blocked(a uuid, b uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.is_user_blocked(a uuid, b uuid) TO anon;
-GRANT ALL ON FUNCTION app_public.is_user_blocked(a uuid, b uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_public.is_user_blocked(a uuid, b uuid) TO service_role;
 
 --
 -- Name: FUNCTION mark_all_notifications_read(); Type: ACL; Schema: app_public; Owner: -
@@ -13170,6 +13181,14 @@ GRANT SELECT ON TABLE app_public.user_videos TO service_role;
 
 GRANT SELECT ON TABLE app_public.video_revenue TO authenticated;
 GRANT SELECT ON TABLE app_public.video_revenue TO service_role;
+
+--
+-- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: app_hidden; Owner: -
+--
+
+ALTER DEFAULT PRIVILEGES FOR ROLE :DATABASE_OWNER IN SCHEMA app_hidden GRANT ALL ON FUNCTIONS  TO anon;
+ALTER DEFAULT PRIVILEGES FOR ROLE :DATABASE_OWNER IN SCHEMA app_hidden GRANT ALL ON FUNCTIONS  TO authenticated;
+ALTER DEFAULT PRIVILEGES FOR ROLE :DATABASE_OWNER IN SCHEMA app_hidden GRANT ALL ON FUNCTIONS  TO service_role;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR SEQUENCES; Type: DEFAULT ACL; Schema: app_public; Owner: -

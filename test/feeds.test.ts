@@ -134,7 +134,7 @@ t.test("a user's timeline: their posts and reposts the viewer may see", async (t
     `select * from (
        select p.id as post_id, null::uuid as reposted_by_id, p.created_at as feed_at from app_public.posts p where p.author_id = $1
        union all select r.post_id, r.user_id, r.created_at from app_public.reposts r where r.user_id = $1) e
-      where app_public.can_see_post($2, e.post_id)
+      where app_hidden.can_see_post($2, e.post_id)
       order by feed_at desc, post_id desc, coalesce(reposted_by_id, '00000000-0000-0000-0000-000000000000') desc limit 100`,
     [author, viewer],
   );
@@ -143,11 +143,11 @@ t.test("a user's timeline: their posts and reposts the viewer may see", async (t
     expected.rows.map((r) => ({ post_id: r.post_id, reposted_by_id: r.reposted_by_id })),
   );
   await t.rejects(
-    asUser(db, viewer, "select * from app_public.get_visible_posts_for_user($1, $2)", [author, viewer]),
+    asUser(db, viewer, "select * from app_hidden.get_visible_posts_for_user($1, $2)", [author, viewer]),
     { code: "DNIED" },
     "not someone else's view",
   );
-  const own = await asUser(db, viewer, "select id from app_public.get_visible_posts_for_user($1, $2, max_results => 100)", [
+  const own = await asUser(db, viewer, "select id from app_hidden.get_visible_posts_for_user($1, $2, max_results => 100)", [
     viewer,
     author,
   ]);

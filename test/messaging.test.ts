@@ -244,7 +244,7 @@ t.test("expiry: invisible 24 hours after reading, then deleted by the worker's j
     [recent.rowId, unread.rowId],
     "the others stay",
   );
-  const again = await db.root.query("select app_public.delete_expired_messages() as n");
+  const again = await db.root.query("select app_private.delete_expired_messages() as n");
   t.equal(again.rows[0].n, 0, "running again deletes nothing more");
   const viaApi = await gql(a, `mutation { deleteExpiredMessages(input: {}) { result } }`);
   t.ok(viaApi.body.errors?.length, "not a client mutation");
@@ -260,7 +260,7 @@ t.test("expiry is safe to run concurrently", async (t) => {
   t.equal(rows.length, 40);
   const counts = await Promise.all(
     Array.from({ length: 4 }, () =>
-      sys.ownerPool.query("select app_public.delete_expired_messages() as n").then((r) => r.rows[0].n as number),
+      sys.ownerPool.query("select app_private.delete_expired_messages() as n").then((r) => r.rows[0].n as number),
     ),
   );
   t.equal(

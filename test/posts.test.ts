@@ -145,7 +145,7 @@ t.test("check_mutual_likes", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const pa = await createPost(a, "a's");
   const pb = await createPost(b, "b's");
-  const check = async () => (await db.root.query("select app_public.check_mutual_likes($1, $2) as m", [a, b])).rows[0].m;
+  const check = async () => (await db.root.query("select app_hidden.check_mutual_likes($1, $2) as m", [a, b])).rows[0].m;
   await gql(a, `mutation($id: UUID!) { likePost(input: { postId: $id }) { clientMutationId } }`, { id: pb });
   t.equal(await check(), false, "one way only");
   await gql(b, `mutation($id: UUID!) { likePost(input: { postId: $id }) { clientMutationId } }`, { id: pa });

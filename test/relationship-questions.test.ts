@@ -32,7 +32,7 @@ t.test("not GraphQL fields", async (t) => {
 
 t.test("still answered in SQL, for the rules", async (t) => {
   const { rows } = await db.root.query(
-    "select app_public.is_user_blocked($1, $2) as blocked, app_public.can_see_post($2, $3) as sees, app_public.can_view_profile($2, $1) as profile",
+    "select app_hidden.is_user_blocked($1, $2) as blocked, app_hidden.can_see_post($2, $3) as sees, app_hidden.can_view_profile($2, $1) as profile",
     [a, b, post],
   );
   t.same(rows, [{ blocked: true, sees: false, profile: false }]);

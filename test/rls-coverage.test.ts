@@ -65,7 +65,7 @@ t.test("request roles may call only the app_private helpers that policies use", 
   );
 });
 
-t.test("everything exposed in app_public is documented (COMMENT ON becomes the API docs)", async (t) => {
+t.test("everything exposed in app_public, and every app_hidden function, is documented (COMMENT ON becomes the API docs)", async (t) => {
   const { rows } = await db.root.query<{ missing: string }>(`
     select 'table ' || c.relname as missing from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'app_public' and c.relkind in ('r', 'v') and obj_description(c.oid, 'pg_class') is null
@@ -76,7 +76,7 @@ t.test("everything exposed in app_public is documented (COMMENT ON becomes the A
        and col_description(c.oid, a.attnum) is null
     union all
     select 'function ' || p.oid::regprocedure from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-     where n.nspname = 'app_public' and obj_description(p.oid, 'pg_proc') is null
+     where n.nspname in ('app_public', 'app_hidden') and obj_description(p.oid, 'pg_proc') is null
     union all
     select 'type ' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
      where n.nspname = 'app_public' and t.typtype = 'e' and obj_description(t.oid, 'pg_type') is null
@@ -91,7 +91,7 @@ t.test("every SECURITY DEFINER function pins its search_path", async (t) => {
   const { rows } = await db.root.query<{ fn: string }>(
     `select p.oid::regprocedure::text as fn
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-      where n.nspname in ('app_public', 'app_private', 'auth') and p.prosecdef
+      where n.nspname in ('app_public', 'app_hidden', 'app_private', 'auth') and p.prosecdef
         and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) c where c like 'search_path=%')`,
   );
   t.same(rows, [], "SECURITY DEFINER functions without a fixed search_path");

@@ -27,7 +27,7 @@ t.test("follow and unfollow a public account", async (t) => {
   const again = await gql(a, "mutation($id: UUID!) { follow(input: { targetId: $id }) { result { status } } }", { id: b });
   t.equal(again.body.errors, undefined, "following again is harmless");
   t.same(await counts(b), { followers_count: 1, following_count: 0 }, "and counts once");
-  const sql = await db.root.query("select app_public.get_follower_count($1) as n, app_public.are_mutual_followers($1, $2) as mutual", [
+  const sql = await db.root.query("select app_public.get_follower_count($1) as n, app_hidden.are_mutual_followers($1, $2) as mutual", [
     b,
     a,
   ]);
@@ -107,7 +107,7 @@ t.test("blocking ends follows and requests both ways, and hides each from the ot
   t.same(mine.body.data, { blockedUsers: { nodes: [{ blockedId: b }] } }, "the blocker sees their block");
   const theirs = await gql(b, "{ blockedUsers { nodes { blockedId } } }");
   t.same(theirs.body.data, { blockedUsers: { nodes: [] } }, "the blocked one does not see it");
-  const sql = await db.root.query("select app_public.is_user_blocked($1, $2) as ab, app_public.is_user_blocked($2, $1) as ba", [a, b]);
+  const sql = await db.root.query("select app_hidden.is_user_blocked($1, $2) as ab, app_hidden.is_user_blocked($2, $1) as ba", [a, b]);
   t.same(sql.rows[0], { ab: true, ba: true }, "either direction");
 
   const self = await gql(a, "mutation($id: UUID!) { blockUser(input: { targetId: $id }) { clientMutationId } }", { id: a });
@@ -169,7 +169,7 @@ t.test("can_view_profile and profile details", async (t) => {
   );
   t.match((await gql(null, q, { id: owner })).body.data, { profile: { profileDetail: null } });
   const sql = await db.root.query(
-    "select app_public.can_view_profile($1, $3) as f, app_public.can_view_profile($2, $3) as s, app_public.can_view_profile(null, $3) as a",
+    "select app_hidden.can_view_profile($1, $3) as f, app_hidden.can_view_profile($2, $3) as s, app_hidden.can_view_profile(null, $3) as a",
     [follower, stranger, owner],
   );
   t.same(sql.rows[0], { f: true, s: false, a: false });
@@ -192,7 +192,7 @@ t.test("active status by setting", async (t) => {
   for (const [setting, expected] of expectations) {
     await db.root.query("update app_public.user_settings set active_status_visibility = $2 where user_id = $1", [target, setting]);
     const { rows } = await db.root.query(
-      "select app_public.can_view_active_status($1, $5) as f, app_public.can_view_active_status($2, $5) as m, app_public.can_view_active_status($3, $5) as s, app_public.can_view_active_status($4, $5) as a",
+      "select app_hidden.can_view_active_status($1, $5) as f, app_hidden.can_view_active_status($2, $5) as m, app_hidden.can_view_active_status($3, $5) as s, app_hidden.can_view_active_status($4, $5) as a",
       [follower, mutual, stranger, null, target],
     );
     t.same(Object.values(rows[0]), expected, setting);

@@ -133,7 +133,7 @@ for (const kind of ["public_account", "private_account"] as const) {
         const expected = EXPECT[kind][viewer][i]!;
         const postId = s.posts[audience];
         const where = `${kind}, viewer ${viewer}, audience ${audience}`;
-        const sql = await db.root.query<{ ok: boolean }>("select app_public.can_see_post($1, $2) as ok", [viewerId, postId]);
+        const sql = await db.root.query<{ ok: boolean }>("select app_hidden.can_see_post($1, $2) as ok", [viewerId, postId]);
         t.equal(sql.rows[0]!.ok, expected, `can_see_post: ${where}`);
         t.equal(r[`s${i}` as "s0"] !== null, expected, `single fetch: ${where}`);
         t.equal(listed.has(postId), expected, `author's post list: ${where}`);
@@ -158,7 +158,7 @@ t.test("deleted posts are gone for everyone but staff", async (t) => {
     ["anonymous", null, false],
     ["staff", staff, true],
   ] as const) {
-    const sql = await db.root.query("select app_public.can_see_post($1, $2) as ok", [viewer, id]);
+    const sql = await db.root.query("select app_hidden.can_see_post($1, $2) as ok", [viewer, id]);
     t.equal(sql.rows[0].ok, expected, `can_see_post: ${who}`);
     const g = await graphql(sys.url, "query($id: UUID!) { post(rowId: $id) { rowId deletedAt } }", { id }, bearer(viewer));
     t.equal((g.body.data as { post: unknown }).post !== null, expected, `GraphQL: ${who}`);
@@ -174,7 +174,7 @@ t.test("paid posts: their author only, until paid content opens them", async (t)
     [author],
   );
   const check = async (viewer: string) =>
-    (await db.root.query("select app_public.can_see_post($1, $2) as ok", [viewer, rows[0]!.id])).rows[0].ok;
+    (await db.root.query("select app_hidden.can_see_post($1, $2) as ok", [viewer, rows[0]!.id])).rows[0].ok;
   t.equal(await check(author), true);
   t.equal(await check(fan), false, "a mutual follower does not see a paid post");
 });

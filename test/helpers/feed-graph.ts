@@ -106,7 +106,7 @@ export async function generateFeedGraph(db: TestDatabase): Promise<FeedGraph> {
          union all
          select r.post_id, r.user_id, r.created_at from app_public.reposts r where r.user_id = $1)
        select e.* from entries e join app_public.posts p on p.id = e.post_id
-        where app_public.can_see_post($1, e.post_id)
+        where app_hidden.can_see_post($1, e.post_id)
           and p.author_id not in (select muted_id from app_public.mutes where muter_id = $1 and (expires_at is null or expires_at > now()))
         order by e.feed_at desc, e.post_id desc, coalesce(e.reposted_by_id, '00000000-0000-0000-0000-000000000000') desc`,
       [viewer],
