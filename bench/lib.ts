@@ -9,8 +9,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { withDatabase } from "../db/pool.ts";
 import { prepareDatabase, type Database } from "../db/prepare.ts";
-import { loadConfig, projectRoot } from "../lib/config.ts";
-import { createLogger } from "../lib/logger.ts";
+import { loadConfig, projectRoot } from "../lib/infra/config.ts";
+import { createLogger } from "../lib/infra/logger.ts";
 
 export const RESULTS_DIR = path.join(projectRoot, "bench", "results");
 export const JWT_SECRET = "bench-jwt-secret-that-is-at-least-32-characters";

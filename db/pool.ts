@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Logger } from "../lib/logger.ts";
+import type { Logger } from "../lib/infra/logger.ts";
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;

@@ -12,9 +12,9 @@ import { migrate as gmMigrate, type Settings as MigrateSettings } from "graphile
 // Not re-exported from the package root; see migrateDatabase.
 import { clearAllPools as clearMigratePools } from "graphile-migrate/dist/pgReal.js";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
-import { projectRoot, type Config } from "../lib/config.ts";
-import { migrateLogger, workerLogger } from "../lib/graphile-logger.ts";
-import type { Logger } from "../lib/logger.ts";
+import { projectRoot, type Config } from "../lib/infra/config.ts";
+import { migrateLogger, workerLogger } from "../lib/infra/graphile-logger.ts";
+import type { Logger } from "../lib/infra/logger.ts";
 import { startEmbeddedPostgres, type EmbeddedHandle } from "./embedded.ts";
 import { databaseName, withCredentials, withDatabase } from "./pool.ts";
 

@@ -12,7 +12,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { projectRoot } from "../lib/config.ts";
+import { projectRoot } from "../lib/infra/config.ts";
 
 export const SCHEMA_DUMP_FILE = path.join(projectRoot, "migrations", "schema.sql");
 

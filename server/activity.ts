@@ -5,7 +5,7 @@
  * limit) is app_private.touch_activity.
  */
 import type { Pool } from "../db/pool.ts";
-import type { Logger } from "../lib/logger.ts";
+import type { Logger } from "../lib/infra/logger.ts";
 
 const INTERVAL_MS = 60_000;
 const MAX_TRACKED = 100_000;

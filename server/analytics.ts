@@ -5,7 +5,7 @@
  *
  *   { "events": [{ "type": "view", "post_id": "…" }, { "type": "like", "post_id": "…" }] }
  *
- * Views: with Redis, buffered (lib/view-buffer.ts) and moved into PostgreSQL
+ * Views: with Redis, buffered (lib/domain/view-buffer.ts) and moved into PostgreSQL
  * by the counter-sync job; without Redis, or if Redis fails, straight into
  * PostgreSQL. Either way PostgreSQL decides what counts. Likes are state the
  * user reads back at once (and an unlike must not be overtaken by a buffered
@@ -14,9 +14,9 @@
 import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Pool } from "../db/pool.ts";
-import type { Config } from "../lib/config.ts";
-import type { Redis } from "../lib/redis.ts";
-import { enqueueViews, type ViewEvent } from "../lib/view-buffer.ts";
+import type { Config } from "../lib/infra/config.ts";
+import type { Redis } from "../lib/infra/redis.ts";
+import { enqueueViews, type ViewEvent } from "../lib/domain/view-buffer.ts";
 import { InvalidTokenError } from "./auth/jwt.ts";
 import { identify, pgSettingsFor, type RequestIdentity } from "./graphql/context.ts";
 

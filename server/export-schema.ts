@@ -7,8 +7,8 @@ import { writeFileSync } from "node:fs";
 import { createPool } from "../db/pool.ts";
 import { prepareDatabase } from "../db/prepare.ts";
 import { SCHEMA_DUMP_FILE, writeSchemaDump } from "../db/schema-dump.ts";
-import { loadConfig } from "../lib/config.ts";
-import { createLogger } from "../lib/logger.ts";
+import { loadConfig } from "../lib/infra/config.ts";
+import { createLogger } from "../lib/infra/logger.ts";
 import { buildSchemaSDL, SCHEMA_FILE } from "./graphql/schema-export.ts";
 
 process.env.GRAPHILE_ENV ??= "development";

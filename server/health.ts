@@ -7,7 +7,7 @@
  */
 import { Router, type Response } from "express";
 import type { Pool } from "../db/pool.ts";
-import type { Redis } from "../lib/redis.ts";
+import type { Redis } from "../lib/infra/redis.ts";
 
 type Status = "ok" | "error" | "stale" | "unknown";
 interface Check {

@@ -1,5 +1,5 @@
 /** `npm run keys`: print the anon and service_role API keys for the configured JWT_SECRET. */
-import { loadConfig } from "../lib/config.ts";
+import { loadConfig } from "../lib/infra/config.ts";
 import { signApiKey } from "./auth/jwt.ts";
 
 const config = loadConfig();

@@ -2,7 +2,7 @@
  * `npm start`: HTTP server and worker in one process.
  * `npm run server` (`--no-worker`): the HTTP server alone, to scale separately.
  */
-import { runProcess } from "../lib/main.ts";
+import { runProcess } from "../lib/infra/main.ts";
 import { signApiKey } from "./auth/jwt.ts";
 
 const withWorker = !process.argv.includes("--no-worker");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pinoHttp } from "pino-http";
-import { logContext, type Logger } from "../lib/logger.ts";
+import { logContext, type Logger } from "../lib/infra/logger.ts";
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
 

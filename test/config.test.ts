@@ -1,7 +1,7 @@
 import t from "tap";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { ConfigError, loadConfig, projectRoot } from "../lib/config.ts";
+import { ConfigError, loadConfig, projectRoot } from "../lib/infra/config.ts";
 
 t.test("defaults for development", async (t) => {
   const c = loadConfig({});

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import t from "tap";
-import { projectRoot } from "../lib/config.ts";
+import { projectRoot } from "../lib/infra/config.ts";
 import { createTestDatabase } from "./helpers/db.ts";
 
 const FIXTURES = path.join(projectRoot, "migrations", "fixtures");
@@ -92,8 +92,8 @@ t.test("fixtures are re-runnable (watch mode re-runs current.sql on every save)"
   for (const file of fixtureFiles()) {
     const text = readFileSync(path.join(FIXTURES, file), "utf8");
     t.notMatch(text, /^\s*create\s+function\b/im, `${file}: create or replace function`);
-    for (const m of text.matchAll(/^\s*create\s+policy\s+(\w+)\s+on\s+([\w.]+)/gim)) {
-      t.match(text, new RegExp(`drop policy if exists ${m[1]} on ${m[2].replace(".", "\\.")};`, "i"), `${file}: drops ${m[1]} first`);
+    for (const [, name = "", table = ""] of text.matchAll(/^\s*create\s+policy\s+(\w+)\s+on\s+([\w.]+)/gim)) {
+      t.match(text, new RegExp(`drop policy if exists ${name} on ${table.replace(".", "\\.")};`, "i"), `${file}: drops ${name} first`);
     }
   }
 });

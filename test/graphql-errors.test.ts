@@ -2,7 +2,7 @@
 import t from "tap";
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { requestIdMixin } from "../lib/logger.ts";
+import { requestIdMixin } from "../lib/infra/logger.ts";
 import { createTestDatabase } from "./helpers/db.ts";
 import { eventually, graphql, startTestSystem } from "./helpers/system.ts";
 

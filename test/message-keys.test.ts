@@ -7,7 +7,7 @@ import t from "tap";
 import { createTestDatabase } from "./helpers/db.ts";
 import { bearer, createUser } from "./helpers/social.ts";
 import { eventually, graphql, startTestSystem, type TestSystem } from "./helpers/system.ts";
-import { messageKeyId } from "../lib/message-keys.ts";
+import { messageKeyId } from "../lib/domain/message-keys.ts";
 
 const [K1, K2] = ["first-message-key-for-rotation-0123456789", "second-message-key-for-rotation-0123456789"];
 const db = await createTestDatabase(t);

@@ -8,7 +8,7 @@ import t from "tap";
 import { createTestDatabase } from "./helpers/db.ts";
 import { bearer, createUser } from "./helpers/social.ts";
 import { eventually, graphql, startTestSystem } from "./helpers/system.ts";
-import { messageKeyId } from "../lib/message-keys.ts";
+import { messageKeyId } from "../lib/domain/message-keys.ts";
 
 const KEY = "message-key-for-the-messaging-test-0123456789";
 const db = await createTestDatabase(t);

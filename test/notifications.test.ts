@@ -8,8 +8,8 @@
 import t from "tap";
 import { run } from "graphile-worker";
 import { createTestDatabase } from "./helpers/db.ts";
-import { createLogger } from "../lib/logger.ts";
-import { workerLogger } from "../lib/graphile-logger.ts";
+import { createLogger } from "../lib/infra/logger.ts";
+import { workerLogger } from "../lib/infra/graphile-logger.ts";
 import { bearer, createUser } from "./helpers/social.ts";
 import { eventually, graphql, startTestSystem } from "./helpers/system.ts";
 import { makeNotificationPush } from "../worker/tasks/notification__push.ts";

@@ -2,7 +2,7 @@ import t from "tap";
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, isInputObjectType } from "graphql";
 import { createPool } from "../db/pool.ts";
-import { loadConfig } from "../lib/config.ts";
+import { loadConfig } from "../lib/infra/config.ts";
 import { buildSchemaSDL, SCHEMA_FILE } from "../server/graphql/schema-export.ts";
 import { createTestDatabase, testLogger } from "./helpers/db.ts";
 

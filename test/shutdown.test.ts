@@ -2,7 +2,7 @@ import t, { type Test } from "tap";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
-import { projectRoot } from "../lib/config.ts";
+import { projectRoot } from "../lib/infra/config.ts";
 import { AUTHENTICATOR_PASSWORD, createTestDatabase } from "./helpers/db.ts";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";

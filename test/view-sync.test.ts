@@ -11,7 +11,7 @@ import { createPost } from "./helpers/economy.ts";
 import { testRedis } from "./helpers/redis.ts";
 import { bearer, createUser } from "./helpers/social.ts";
 import { eventually, startTestSystem } from "./helpers/system.ts";
-import { enqueueViews, syncViews, VIEW_KEYS, type SyncStep, type ViewEvent } from "../lib/view-buffer.ts";
+import { enqueueViews, syncViews, VIEW_KEYS, type SyncStep, type ViewEvent } from "../lib/domain/view-buffer.ts";
 
 const db = await createTestDatabase(t);
 const redis = await testRedis(t, "the Redis view buffer and its sync");

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { run, type Runner } from "graphile-worker";
 import type { Pool } from "../db/pool.ts";
-import { projectRoot, type Config } from "../lib/config.ts";
-import { workerLogger } from "../lib/graphile-logger.ts";
-import type { Logger } from "../lib/logger.ts";
-import type { Redis } from "../lib/redis.ts";
+import { projectRoot, type Config } from "../lib/infra/config.ts";
+import { workerLogger } from "../lib/infra/graphile-logger.ts";
+import type { Logger } from "../lib/infra/logger.ts";
+import type { Redis } from "../lib/infra/redis.ts";
 import { makeTaskList } from "./tasks/index.ts";
 
 export const CRONTAB_FILE = path.join(projectRoot, "worker", "crontab");

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import pg from "pg";
 import type { Database } from "../../db/prepare.ts";
-import { syncViews } from "../../lib/view-buffer.ts";
+import { syncViews } from "../../lib/domain/view-buffer.ts";
 import { load, startServer, writeResult, type LoadResult } from "../lib.ts";
 import { seededUsers, tokenFor } from "./feed.ts";
 

@@ -5,8 +5,8 @@
 import type { Request } from "express";
 import { z } from "zod";
 import { withTransaction, type Pool, type PoolClient } from "../../db/pool.ts";
-import type { Config } from "../../lib/config.ts";
-import type { Logger } from "../../lib/logger.ts";
+import type { Config } from "../../lib/infra/config.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
 import { childToken, hashToken, newOtp, newRefreshToken, otpHash, refreshKey, signAccessToken } from "./crypto.ts";
 import { AuthApiError, errors } from "./errors.ts";
 import { bearerToken, InvalidTokenError, verifyToken, type JwtClaims } from "./jwt.ts";

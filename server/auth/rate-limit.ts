@@ -5,7 +5,7 @@
  * otherwise, and in memory while Redis is unreachable.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import type { Redis } from "../../lib/redis.ts";
+import type { Redis } from "../../lib/infra/redis.ts";
 import { errors } from "./errors.ts";
 
 export type LimitedAction = "signin" | "signup" | "recover" | "verify" | "otp" | "resend";

@@ -30,7 +30,7 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
 
 /**
  * `messageKeys` (the `app.message_keys` setting: direct-message encryption
- * keys, see lib/message-keys.ts) is handed to signed-in requests only, as a
+ * keys, see lib/domain/message-keys.ts) is handed to signed-in requests only, as a
  * transaction-local setting: it is never stored, and anonymous requests,
  * which cannot read messages, never carry it. `ip`: the client's address
  * (Express `req.ip`, behind trusted proxies), read in SQL by app_private.request_ip().

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { isSafeError } from "postgraphile/grafast";
 import { GraphQLError } from "postgraphile/graphql";
-import type { Logger } from "../../lib/logger.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
 
 const OWN_CODE = /^[A-EG-OQ-WYZ][0-9A-Z]{4}$/;
 const EXPOSED_CODES = new Set(["42501", "P0001"]);

@@ -9,8 +9,8 @@
 import { connection, context, lambda, list } from "postgraphile/grafast";
 import { listOfCodec, TYPES } from "postgraphile/@dataplan/pg";
 import { wrapPlans } from "postgraphile/utils";
-import type { CachedCandidates, FeedCache } from "../../lib/feed-cache.ts";
-import type { Logger } from "../../lib/logger.ts";
+import type { CachedCandidates, FeedCache } from "../../lib/domain/feed-cache.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
 
 declare global {
   namespace Grafast {

@@ -2,8 +2,8 @@ import path from "node:path";
 import { postgraphile } from "postgraphile";
 import { lexicographicSortSchema, printSchema } from "postgraphile/graphql";
 import type { Pool } from "../../db/pool.ts";
-import { projectRoot, type Config } from "../../lib/config.ts";
-import type { Logger } from "../../lib/logger.ts";
+import { projectRoot, type Config } from "../../lib/infra/config.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
 import { makePreset } from "./preset.ts";
 
 /** The committed GraphQL schema; a test fails when it no longer matches the migrations. */

@@ -13,7 +13,7 @@ import rootTest, { type Test } from "tap";
 import { startEmbeddedPostgres } from "../../db/embedded.ts";
 import { withCredentials, withDatabase } from "../../db/pool.ts";
 import { ensureRolesAndDatabase, migrateDatabase, type Database } from "../../db/prepare.ts";
-import { createLogger } from "../../lib/logger.ts";
+import { createLogger } from "../../lib/infra/logger.ts";
 
 export const AUTHENTICATOR_PASSWORD = "authenticator-test-password";
 export const testLogger = createLogger(process.env.TEST_LOG_LEVEL ?? "warn", "test");

@@ -1,8 +1,8 @@
 /** Start the real system (HTTP server and/or worker) on a test database. */
 import type { Test } from "tap";
-import { loadConfig } from "../../lib/config.ts";
-import type { Logger } from "../../lib/logger.ts";
-import { startSystem, type System } from "../../lib/system.ts";
+import { loadConfig } from "../../lib/infra/config.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
+import { startSystem, type System } from "../../lib/infra/system.ts";
 import { AUTHENTICATOR_PASSWORD, createTestDatabase, testLogger, type TestDatabase } from "./db.ts";
 
 process.env.GRAPHILE_ENV ??= "test";

@@ -1,4 +1,4 @@
-import type { Logger } from "../../lib/logger.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
 import type { PushAdapter } from "./adapter.ts";
 
 /** The default push adapter: writes each push to the log (development, or no push provider configured). */

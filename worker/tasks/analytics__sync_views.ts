@@ -1,10 +1,10 @@
 import type { Task } from "graphile-worker";
-import type { Redis } from "../../lib/redis.ts";
-import { syncViews } from "../../lib/view-buffer.ts";
+import type { Redis } from "../../lib/infra/redis.ts";
+import { syncViews } from "../../lib/domain/view-buffer.ts";
 
 /**
  * Counter sync (every 5 minutes): buffered views from Redis into PostgreSQL,
- * rename-then-drain with an idempotency key per chunk (lib/view-buffer.ts).
+ * rename-then-drain with an idempotency key per chunk (lib/domain/view-buffer.ts).
  * Without Redis there is nothing buffered: views went straight to PostgreSQL.
  */
 export function makeSyncViews(redis: Redis | undefined): Task {

@@ -4,7 +4,7 @@
  * NOTIFY subscribers.
  */
 import type { Task } from "graphile-worker";
-import type { FeedCache } from "../../lib/feed-cache.ts";
+import type { FeedCache } from "../../lib/domain/feed-cache.ts";
 
 function uuidField(payload: unknown, name: string, task: string, optional = false): string | undefined {
   const v = (payload as Record<string, unknown> | null)?.[name];

@@ -1,8 +1,8 @@
 import type { TaskList } from "graphile-worker";
-import type { Config } from "../../lib/config.ts";
-import { FeedCache } from "../../lib/feed-cache.ts";
-import type { Logger } from "../../lib/logger.ts";
-import type { Redis } from "../../lib/redis.ts";
+import type { Config } from "../../lib/infra/config.ts";
+import { FeedCache } from "../../lib/domain/feed-cache.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
+import type { Redis } from "../../lib/infra/redis.ts";
 import { makeLoggingPushAdapter } from "../push/logging.ts";
 import { analytics__rollup } from "./analytics__rollup.ts";
 import { makeSyncViews } from "./analytics__sync_views.ts";

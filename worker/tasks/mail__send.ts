@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import type { Task } from "graphile-worker";
-import type { Config } from "../../lib/config.ts";
-import type { Logger } from "../../lib/logger.ts";
+import type { Config } from "../../lib/infra/config.ts";
+import type { Logger } from "../../lib/infra/logger.ts";
 
 interface OutboxRow {
   id: string;

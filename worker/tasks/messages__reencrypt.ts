@@ -1,5 +1,5 @@
 import type { Task } from "graphile-worker";
-import type { MessageKeyring } from "../../lib/message-keys.ts";
+import type { MessageKeyring } from "../../lib/domain/message-keys.ts";
 
 /**
  * Completes a key rotation (queued by an operator:

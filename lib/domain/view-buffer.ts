@@ -21,7 +21,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { ClientBase } from "pg";
-import type { Redis } from "./redis.ts";
+import type { Redis } from "../infra/redis.ts";
 
 export const VIEW_KEYS = {
   buffer: "views:buffer",

@@ -7,9 +7,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
-import { messageKeyring, type MessageKeyring } from "./message-keys.ts";
+import { messageKeyring, type MessageKeyring } from "../domain/message-keys.ts";
 
-export const projectRoot = path.resolve(import.meta.dirname, "..");
+export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 const DEV_JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long";
 const DEV_MESSAGE_ENCRYPTION_KEY = "development-message-key-never-use-in-production";

@@ -4,12 +4,12 @@
  * `npm run server`, `npm run worker` and the tests.
  */
 import type { Runner } from "graphile-worker";
-import { createPool, type Pool } from "../db/pool.ts";
-import { prepareDatabase, type Database } from "../db/prepare.ts";
+import { createPool, type Pool } from "../../db/pool.ts";
+import { prepareDatabase, type Database } from "../../db/prepare.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { createRedis, redisReady, type Redis } from "./redis.ts";
-import type { HttpServer } from "../server/app.ts";
+import type { HttpServer } from "../../server/app.ts";
 
 export interface SystemOptions {
   server: boolean;
@@ -55,11 +55,11 @@ export async function startSystem(config: Config, logger: Logger, options: Syste
 
   try {
     if (options.worker) {
-      const { startWorker } = await import("../worker/runner.ts");
+      const { startWorker } = await import("../../worker/runner.ts");
       worker = await startWorker({ config, pool: ownerPool, logger, redis });
     }
     if (options.server && authenticatorPool) {
-      const [{ startHttpServer }, { createMetrics }] = await Promise.all([import("../server/app.ts"), import("../server/metrics.ts")]);
+      const [{ startHttpServer }, { createMetrics }] = await Promise.all([import("../../server/app.ts"), import("../../server/metrics.ts")]);
       const metrics = createMetrics({ owner: ownerPool, authenticator: authenticatorPool }, ownerPool);
       http = await startHttpServer({ config, logger, ownerPool, authenticatorPool, redis, metrics });
     }

@@ -12,7 +12,7 @@
  *   feed:home:{u}:requested set when a reader asked for a rebuild (asks once per 30 s)
  */
 import type { Result } from "ioredis";
-import type { Redis } from "./redis.ts";
+import type { Redis } from "../infra/redis.ts";
 
 /** Kept this long after the last read: a returning user's cache is rebuilt. */
 export const FEED_CACHE_TTL_S = 7 * 24 * 3600;
