@@ -69,12 +69,12 @@ export async function startServer(database: Database, env: Record<string, string
       if (m) {
         // From now on, drain the server's log without keeping it (the load generator shares the CPU).
         output = "";
-        child.stdout!.off("data", onData);
-        child.stdout!.resume();
+        child.stdout.off("data", onData);
+        child.stdout.resume();
         resolve(m[1]!);
       }
     };
-    child.stdout!.on("data", onData);
+    child.stdout.on("data", onData);
     child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${output}`)));
   });
   return {
@@ -118,8 +118,9 @@ export async function load(opts: {
 }): Promise<LoadResult> {
   const run = (duration: number, record?: number[]) =>
     new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: opts.url, connections: opts.connections, duration, requests: opts.requests }, (err, result) =>
-        err ? reject(err) : resolve(result),
+      const instance = autocannon(
+        { url: opts.url, connections: opts.connections, duration, requests: opts.requests },
+        (err: Error | null, result) => (err ? reject(err) : resolve(result)),
       );
       if (record) instance.on("response", (_client, _status, _bytes, responseTime) => record.push(responseTime));
     });

@@ -33,7 +33,7 @@ export interface Database {
 
 /** graphile-migrate settings from .gmrc, with the connection for `ownerUrl`. */
 export function migrateSettings(ownerUrl: string, logger: Logger): MigrateSettings {
-  const gmrc = JSON5.parse(readFileSync(path.join(projectRoot, ".gmrc"), "utf8")) as MigrateSettings;
+  const gmrc = JSON5.parse<MigrateSettings>(readFileSync(path.join(projectRoot, ".gmrc"), "utf8"));
   return {
     ...gmrc,
     connectionString: ownerUrl,

@@ -3,6 +3,7 @@
  * websockets included) and the JSON error handling around them.
  */
 import { createServer, type Server } from "node:http";
+import type { Duplex } from "node:stream";
 import cors from "cors";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
@@ -122,8 +123,8 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const serv = pgl.createServ(grafserv);
   await serv.addTo(app, server);
   // Upgraded (websocket) sockets, to end at shutdown.
-  const websockets = new Set<import("node:stream").Duplex>();
-  server.on("upgrade", (_req, socket: import("node:stream").Duplex) => {
+  const websockets = new Set<Duplex>();
+  server.on("upgrade", (_req, socket: Duplex) => {
     websockets.add(socket);
     socket.once("close", () => websockets.delete(socket));
   });

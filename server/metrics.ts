@@ -8,11 +8,13 @@ import type { Pool } from "../db/pool.ts";
 
 export interface Metrics {
   registry: Registry;
-  httpMiddleware(req: Request, res: Response, next: NextFunction): void;
+  httpMiddleware(this: void, req: Request, res: Response, next: NextFunction): void;
 }
 
 function routeLabel(req: Request, status: number): string {
-  if (req.route?.path) return `${req.baseUrl}${String(req.route.path)}`;
+  // Express types the matched route as `any`: the Route, with the path it was declared with, once one matched.
+  const route = req.route as { path?: string | RegExp | (string | RegExp)[] } | undefined;
+  if (route?.path) return `${req.baseUrl}${String(route.path)}`;
   if (req.originalUrl.startsWith("/graphql")) return "/graphql";
   if (status === 404) return "not_found";
   return req.baseUrl || "other";

@@ -41,6 +41,7 @@ export function requestLogging(logger: Logger) {
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     httpLogger(req, res);
-    logContext.run({ request_id: String(req.id) }, next);
+    // genReqId above always gives a string, which pino-http keeps as req.id (typed string | number | object).
+    logContext.run({ request_id: req.id as string }, next);
   };
 }

@@ -25,7 +25,10 @@ for (const kind of CLIENT_KINDS) {
       t.ok(data.session!.expires_in > 90, "expires_in above the client's 90 s refresh margin");
       t.ok(Math.abs(data.session!.expires_at! - (Date.now() / 1000 + data.session!.expires_in)) < 5, "expires_at in seconds");
 
-      const { rows } = await sys.db.root.query("select handle, display_name from app_public.profiles where id = $1", [data.user!.id]);
+      const { rows } = await sys.db.root.query<{ handle: string; display_name: string | null }>(
+        "select handle, display_name from app_public.profiles where id = $1",
+        [data.user!.id],
+      );
       t.match(rows[0], { handle: /^signup_/, display_name: "Sig Nup" });
 
       const gql = await graphql(
@@ -34,7 +37,7 @@ for (const kind of CLIENT_KINDS) {
         {},
         { authorization: `Bearer ${data.session!.access_token}` },
       );
-      t.same(gql.body.data, { currentProfile: { rowId: data.user!.id, handle: rows[0].handle, displayName: "Sig Nup" } });
+      t.same(gql.body.data, { currentProfile: { rowId: data.user!.id, handle: rows[0]!.handle, displayName: "Sig Nup" } });
     });
 
     t.test("the access token carries GoTrue's claims", async (t) => {
@@ -44,7 +47,7 @@ for (const kind of CLIENT_KINDS) {
       const [header, payload] = data
         .session!.access_token.split(".")
         .slice(0, 2)
-        .map((p) => JSON.parse(Buffer.from(p, "base64url").toString()));
+        .map((p) => JSON.parse(Buffer.from(p, "base64url").toString()) as Record<string, unknown>);
       t.match(header, { alg: "HS256", typ: "JWT" });
       t.match(payload, {
         sub: data.user!.id,
@@ -59,7 +62,7 @@ for (const kind of CLIENT_KINDS) {
         session_id: /^[0-9a-f-]{36}$/,
         is_anonymous: false,
       });
-      t.equal(payload.exp - payload.iat, 900, "15 minutes");
+      t.equal((payload!.exp as number) - (payload!.iat as number), 900, "15 minutes");
     });
 
     t.test("sign in with password; errors have GoTrue's codes", async (t) => {
@@ -160,11 +163,11 @@ for (const kind of CLIENT_KINDS) {
       const c5 = makeClient(kind, sys.url);
       await c5.signInWithPassword({ email, password: "correct horse" });
       t.equal((await c4.signOut()).error, null, "global is the default");
-      const n = await sys.db.root.query(
+      const n = await sys.db.root.query<{ n: number }>(
         "select count(*)::int as n from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1",
         [email],
       );
-      t.equal(n.rows[0].n, 0, "global: no session left");
+      t.equal(n.rows[0]!.n, 0, "global: no session left");
     });
 
     t.test("admin API with the service_role key", async (t) => {

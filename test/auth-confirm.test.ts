@@ -25,7 +25,9 @@ async function lastMail(recipient: string, template: string): Promise<Mail> {
   return rows[0];
 }
 async function mailCount(recipient: string): Promise<number> {
-  return (await sys.db.root.query("select count(*)::int as n from app_private.mail_outbox where recipient = $1", [recipient])).rows[0].n;
+  return (
+    await sys.db.root.query<{ n: number }>("select count(*)::int as n from app_private.mail_outbox where recipient = $1", [recipient])
+  ).rows[0]!.n;
 }
 
 for (const kind of CLIENT_KINDS) {
@@ -199,7 +201,10 @@ t.test("the worker sends the outbox and erases the codes", async (t) => {
   const worker = await startTestSystem(t, { server: false, worker: true, db: sys.db, env: AUTH_TEST_ENV });
   const row = await eventually(
     async () => {
-      const { rows } = await sys.db.root.query("select sent_at, attempts, data from app_private.mail_outbox where recipient = $1", [email]);
+      const { rows } = await sys.db.root.query<{ sent_at: Date | null; attempts: number; data: Record<string, unknown> }>(
+        "select sent_at, attempts, data from app_private.mail_outbox where recipient = $1",
+        [email],
+      );
       return rows[0]?.sent_at ? rows[0] : undefined;
     },
     10_000,

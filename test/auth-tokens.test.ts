@@ -58,8 +58,10 @@ t.test("refresh rotates the token; the old one returns the live one for 10 s", a
   const r2 = await refresh(r1.body.refresh_token);
   const third = await refresh(s.refresh_token);
   t.equal(third.body.refresh_token, r2.body.refresh_token, "two rotations later: still the live token");
-  const stored = await db.root.query("select count(*)::int as n from auth.refresh_tokens where token = $1", [s.refresh_token]);
-  t.equal(stored.rows[0].n, 0, "tokens are stored hashed, never as issued");
+  const stored = await db.root.query<{ n: number }>("select count(*)::int as n from auth.refresh_tokens where token = $1", [
+    s.refresh_token,
+  ]);
+  t.equal(stored.rows[0]!.n, 0, "tokens are stored hashed, never as issued");
 });
 
 t.test("a replay after the interval revokes the whole session", async (t) => {

@@ -90,7 +90,8 @@ t.test("a flag stays until staff clear it; clearing is audited; the daily job", 
   const sys = await startTestSystem(t, { db, server: false, worker: true });
   await db.root.query("select app_private.add_job('cheat__detect')");
   const flagged = async () =>
-    (await db.root.query("select is_flagged from app_public.user_cheat_status where user_id = $1", [creator])).rows[0]?.is_flagged;
+    (await db.root.query<{ is_flagged: boolean }>("select is_flagged from app_public.user_cheat_status where user_id = $1", [creator]))
+      .rows[0]?.is_flagged;
   await eventually(flagged, 15_000, "the daily job to flag");
   await sys.stop();
 

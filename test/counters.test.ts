@@ -28,8 +28,8 @@ t.test(`${N} concurrent likes of one post give exactly ${N}; unliking brings it 
   );
   t.same(after.rows[0], { likes_count: N, rows: N });
   await Promise.all(users.map((u) => graphql(sys.url, unlike, { id }, bearer(u))));
-  const back = await db.root.query("select likes_count from app_public.posts where id = $1", [id]);
-  t.equal(back.rows[0].likes_count, 0);
+  const back = await db.root.query<{ likes_count: number }>("select likes_count from app_public.posts where id = $1", [id]);
+  t.equal(back.rows[0]!.likes_count, 0);
 });
 
 t.test("crossing follows at once: exact counts, no deadlock", async (t) => {
@@ -40,13 +40,14 @@ t.test("crossing follows at once: exact counts, no deadlock", async (t) => {
   ops.push(...users.slice(1).map((u) => graphql(sys.url, follow, { id: users[0] }, bearer(u))));
   const results = await Promise.all(ops);
   t.equal(results.filter((r) => r.body.errors).length, 0, "no errors (no deadlock)");
-  const drift = await db.root.query(`
+  const drift = await db.root.query<{ n: number }>(`
     select count(*)::int as n from app_public.profiles p
      where p.followers_count <> (select count(*) from app_public.followers f where f.following_id = p.id and f.status = 'approved')
         or p.following_count <> (select count(*) from app_public.followers f where f.follower_id = p.id and f.status = 'approved')`);
-  t.equal(drift.rows[0].n, 0, "every profile's counters match its rows");
+  t.equal(drift.rows[0]!.n, 0, "every profile's counters match its rows");
   t.equal(
-    (await db.root.query("select followers_count from app_public.profiles where id = $1", [users[0]])).rows[0].followers_count,
+    (await db.root.query<{ followers_count: number }>("select followers_count from app_public.profiles where id = $1", [users[0]])).rows[0]!
+      .followers_count,
     N - 1,
     "followed by everyone else, once each",
   );

@@ -117,7 +117,8 @@ t.test("after a restore, ten new reporters are needed to demonetize again", asyn
     return (await asUser<{ id: string }>(db, u, "select id from app_public.report_post($1, 'spam')", [post]))[0]!.id;
   };
   const demonetized = async () =>
-    (await db.root.query("select is_demonetized from app_public.posts where id = $1", [post])).rows[0].is_demonetized as boolean;
+    (await db.root.query<{ is_demonetized: boolean }>("select is_demonetized from app_public.posts where id = $1", [post])).rows[0]!
+      .is_demonetized;
   const reports: string[] = [];
   for (let i = 0; i < 10; i++) reports.push(await report());
   t.equal(await demonetized(), true, "the 10th report");
@@ -145,7 +146,8 @@ t.test("a retried withdrawal request (same idempotency key) returns the first", 
   t.equal(again!.id, first!.id, "the same request");
   await t.rejects(req(30, "payout-1"), { code: "CONFL" }, "the key with another amount");
   t.equal(
-    (await db.root.query("select count(*)::int as n from app_public.withdrawal_requests where user_id = $1", [creator])).rows[0].n,
+    (await db.root.query<{ n: number }>("select count(*)::int as n from app_public.withdrawal_requests where user_id = $1", [creator]))
+      .rows[0]!.n,
     1,
   );
   const [other] = await req(20, "payout-2");

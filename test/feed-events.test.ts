@@ -116,8 +116,12 @@ t.test("muted authors send no events", async (t) => {
   const muter = await createUser(db);
   await db.root.query("insert into app_public.followers (follower_id, following_id) values ($1, $2)", [muter, author]);
   await db.root.query("insert into app_public.mutes (muter_id, muted_id) values ($1, $2)", [muter, author]);
-  const r = await db.root.query("insert into app_public.posts (author_id, body) values ($1, 'muted post') returning id", [author]);
-  const recipients = await db.root.query("select array_agg(r) as ids from app_private.feed_recipients($1) r", [r.rows[0].id]);
-  t.ok(recipients.rows[0].ids.includes(follower));
-  t.notOk(recipients.rows[0].ids.includes(muter), "not the muter");
+  const r = await db.root.query<{ id: string }>("insert into app_public.posts (author_id, body) values ($1, 'muted post') returning id", [
+    author,
+  ]);
+  const recipients = await db.root.query<{ ids: string[] }>("select array_agg(r) as ids from app_private.feed_recipients($1) r", [
+    r.rows[0]!.id,
+  ]);
+  t.ok(recipients.rows[0]!.ids.includes(follower));
+  t.notOk(recipients.rows[0]!.ids.includes(muter), "not the muter");
 });

@@ -86,7 +86,7 @@ t.test("explore: filters, public posts of public accounts, no muted or blocked a
   t.ok(rows.length > 0, `found ${rows.length}`);
   t.ok(rows.every((r) => r.audience === "public" && !r.is_private && r.category === "crypto" && r.market === "US"));
   const hidden = (
-    await db.root.query(
+    await db.root.query<{ id: string }>(
       "select muted_id as id from app_public.mutes where muter_id = $1 union select blocked_id from app_public.blocked_users where blocker_id = $1 union select blocker_id from app_public.blocked_users where blocked_id = $1",
       [viewer],
     )
@@ -95,13 +95,13 @@ t.test("explore: filters, public posts of public accounts, no muted or blocked a
     rows.some((r) => hidden.includes(r.author_id)),
     "muted and blocked authors left out",
   );
-  const expected = await db.root.query(
+  const expected = await db.root.query<{ n: number }>(
     `select count(*)::int as n from app_public.posts p join app_public.profiles a on a.id = p.author_id
       where p.deleted_at is null and p.audience = 'public' and not p.is_paid and not a.is_private
         and p.metadata ->> 'category' = 'crypto' and p.metadata ->> 'market' = 'US' and p.author_id <> all ($1::uuid[])`,
     [hidden],
   );
-  t.equal(rows.length, Math.min(100, expected.rows[0].n), "and nothing else missing");
+  t.equal(rows.length, Math.min(100, expected.rows[0]!.n), "and nothing else missing");
   const tagged = await asUser<{ body: string }>(
     db,
     viewer,
@@ -130,7 +130,7 @@ t.test("a user's timeline: their posts and reposts the viewer may see", async (t
     "select e.post_id, e.reposted_by_id from app_public.profiles p, app_public.profiles_timeline(p, null, 100) e where p.id = $1",
     [author],
   );
-  const expected = await db.root.query(
+  const expected = await db.root.query<{ post_id: string; reposted_by_id: string | null; feed_at: Date }>(
     `select * from (
        select p.id as post_id, null::uuid as reposted_by_id, p.created_at as feed_at from app_public.posts p where p.author_id = $1
        union all select r.post_id, r.user_id, r.created_at from app_public.reposts r where r.user_id = $1) e

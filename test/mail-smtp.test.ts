@@ -39,7 +39,10 @@ t.test("a confirmation mail goes out over SMTP with its code and link", async (t
   t.match(mail.body, /123456/);
   t.match(mail.body, /From: pgsocial <no-reply@example.com>/);
   const row = await eventually(
-    async () => (await db.root.query("select sent_at, data from app_private.mail_outbox")).rows.find((r) => r.sent_at),
+    async () =>
+      (
+        await db.root.query<{ sent_at: Date | null; data: Record<string, unknown> }>("select sent_at, data from app_private.mail_outbox")
+      ).rows.find((r) => r.sent_at),
     5000,
     "row marked sent",
   );
@@ -54,7 +57,11 @@ t.test("an SMTP failure is recorded and retried, not lost", async (t) => {
   await startTestSystem(t, { db: failing, server: false, worker: true, env: { SMTP_URL: "smtp://127.0.0.1:1" } });
   const row = await eventually(
     async () =>
-      (await failing.root.query("select attempts, last_error, sent_at from app_private.mail_outbox")).rows.find((r) => r.attempts > 0),
+      (
+        await failing.root.query<{ attempts: number; last_error: string | null; sent_at: Date | null }>(
+          "select attempts, last_error, sent_at from app_private.mail_outbox",
+        )
+      ).rows.find((r) => r.attempts > 0),
     15_000,
     "failure recorded",
   );

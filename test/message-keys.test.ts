@@ -55,7 +55,7 @@ async function bodies(sys: TestSystem, conversationId: string): Promise<(string 
   );
 }
 const keyIds = async () =>
-  (await db.root.query("select key_id from app_public.messages order by created_at")).rows.map((r) => r.key_id as string);
+  (await db.root.query<{ key_id: string }>("select key_id from app_public.messages order by created_at")).rows.map((r) => r.key_id);
 
 t.test("rotate: old messages readable, new ones under the new key; re-encrypt; retire the old key", async (t) => {
   const first = await startTestSystem(t, { db, env: { MESSAGE_ENCRYPTION_KEY: K1 } });

@@ -117,28 +117,28 @@ t.test("bodies are ciphertext at rest, under the configured key, which is stored
   const [a, b] = [await createUser(db), await createUser(db)];
   const m = await send(a, b, "the secret plan ✓");
   t.equal(m.body, "the secret plan ✓", "the sender reads plaintext");
-  const { rows } = await db.root.query(
+  const { rows } = await db.root.query<{ ciphertext: Buffer; key_id: string; row_text: string }>(
     "select ciphertext, key_id, to_jsonb(m)::text as row_text from app_public.messages m where id = $1",
     [m.rowId],
   );
-  const row = rows[0];
+  const row = rows[0]!;
   t.notOk(Buffer.from(row.ciphertext).includes(Buffer.from("secret plan")), "no plaintext in the ciphertext");
   t.notMatch(row.row_text, /secret plan/, "nor anywhere in the row");
   t.equal(row.key_id, messageKeyId(KEY), "the key id of the configured key");
-  const decrypted = await db.root.query("select pgp_sym_decrypt($1, $2) as body", [row.ciphertext, KEY]);
-  t.equal(decrypted.rows[0].body, "the secret plan ✓", "it is the body encrypted with that key");
+  const decrypted = await db.root.query<{ body: string }>("select pgp_sym_decrypt($1, $2) as body", [row.ciphertext, KEY]);
+  t.equal(decrypted.rows[0]!.body, "the secret plan ✓", "it is the body encrypted with that key");
   await t.rejects(
     db.root.query("select pgp_sym_decrypt($1, 'a-wrong-key-a-wrong-key-a-wrong-key') as body", [row.ciphertext]),
     "a wrong key reads nothing",
   );
-  const stored = await db.root.query(
+  const stored = await db.root.query<{ n: string }>(
     `select (select count(*) from app_private.settings where value like '%' || $1 || '%')
           + (select count(*) from pg_db_role_setting, unnest(setconfig) c where c like '%' || $1 || '%') as n`,
     [KEY],
   );
-  t.equal(Number(stored.rows[0].n), 0, "the key is in no table and no role or database setting");
-  const session = await db.root.query("select current_setting('app.message_keys', true) as keys");
-  t.notOk(session.rows[0].keys, "a session the server did not set up has no key");
+  t.equal(Number(stored.rows[0]!.n), 0, "the key is in no table and no role or database setting");
+  const session = await db.root.query<{ keys: string | null }>("select current_setting('app.message_keys', true) as keys");
+  t.notOk(session.rows[0]!.keys, "a session the server did not set up has no key");
 });
 
 t.test("conversations: deterministic id, list with last message and unread count, cursor pages", async (t) => {
@@ -236,7 +236,7 @@ t.test("expiry: invisible 24 hours after reading, then deleted by the worker's j
     10_000,
     "expired message deleted",
   );
-  const left = await db.root.query("select id from app_public.messages where id = any($1) order by created_at", [
+  const left = await db.root.query<{ id: string }>("select id from app_public.messages where id = any($1) order by created_at", [
     [old.rowId, recent.rowId, unread.rowId],
   ]);
   t.same(
@@ -244,8 +244,8 @@ t.test("expiry: invisible 24 hours after reading, then deleted by the worker's j
     [recent.rowId, unread.rowId],
     "the others stay",
   );
-  const again = await db.root.query("select app_private.delete_expired_messages() as n");
-  t.equal(again.rows[0].n, 0, "running again deletes nothing more");
+  const again = await db.root.query<{ n: number }>("select app_private.delete_expired_messages() as n");
+  t.equal(again.rows[0]!.n, 0, "running again deletes nothing more");
   const viaApi = await gql(a, `mutation { deleteExpiredMessages(input: {}) { result } }`);
   t.ok(viaApi.body.errors?.length, "not a client mutation");
 });
@@ -260,7 +260,7 @@ t.test("expiry is safe to run concurrently", async (t) => {
   t.equal(rows.length, 40);
   const counts = await Promise.all(
     Array.from({ length: 4 }, () =>
-      sys.ownerPool.query("select app_private.delete_expired_messages() as n").then((r) => r.rows[0].n as number),
+      sys.ownerPool.query<{ n: number }>("select app_private.delete_expired_messages() as n").then((r) => r.rows[0]!.n),
     ),
   );
   t.equal(

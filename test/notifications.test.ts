@@ -49,7 +49,7 @@ const like = (user: string, postId: string) =>
 const unlike = (user: string, postId: string) =>
   gql(user, `mutation($p: UUID!) { unlikePost(input: { postId: $p }) { clientMutationId } }`, { p: postId });
 const handle = async (user: string) =>
-  (await db.root.query("select handle from app_public.profiles where id = $1", [user])).rows[0].handle as string;
+  (await db.root.query<{ handle: string }>("select handle from app_public.profiles where id = $1", [user])).rows[0]!.handle;
 
 interface Note {
   rowId: string;
@@ -78,10 +78,11 @@ const notes = (user: string, first = 100, after?: string) => gql<Notes>(user, NO
 const types = async (user: string) => (await notes(user)).notifications.nodes.map((n) => n.type).sort();
 const pushJobs = async (id: string) =>
   (
-    await db.root.query("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'notification__push' and key = $1", [
-      `notification__push:${id}`,
-    ])
-  ).rows[0].n as number;
+    await db.root.query<{ n: number }>(
+      "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'notification__push' and key = $1",
+      [`notification__push:${id}`],
+    )
+  ).rows[0]!.n;
 
 t.test("one notification per event type, created by the database", async (t) => {
   const [a, b, p] = [await createUser(db), await createUser(db), await createUser(db)];
@@ -149,8 +150,8 @@ t.test("the recipient's preferences turn types off", async (t) => {
   await follow(b, a);
   await comment(b, postId, "a comment");
   t.same(await types(a), ["comment", "follow"], "no like notification");
-  const r = await db.root.query("select app_private.notify($1, 'like', $2, $3) as id", [a, b, postId]);
-  t.equal(r.rows[0].id, null, "notify() itself honours the preference");
+  const r = await db.root.query<{ id: string | null }>("select app_private.notify($1, 'like', $2, $3) as id", [a, b, postId]);
+  t.equal(r.rows[0]!.id, null, "notify() itself honours the preference");
 });
 
 t.test("nothing across a block, nothing from a muted account", async (t) => {
@@ -163,11 +164,15 @@ t.test("nothing across a block, nothing from a muted account", async (t) => {
   const cPost = await post(c, "c's post");
   await comment(b, cPost, `look @${await handle(a)}`);
   t.same(await types(a), [], "mentions across a block notify nobody");
-  const direct = await db.root.query("select app_private.notify($1, 'money', $2) as id", [a, b]);
-  t.equal(direct.rows[0].id, null, "notify() refuses across a block");
+  const direct = await db.root.query<{ id: string | null }>("select app_private.notify($1, 'money', $2) as id", [a, b]);
+  t.equal(direct.rows[0]!.id, null, "notify() refuses across a block");
   t.equal(
-    (await db.root.query("select count(*)::int as n from app_public.notifications where recipient_id = $1 and actor_id = $2", [b, a]))
-      .rows[0].n,
+    (
+      await db.root.query<{ n: number }>(
+        "select count(*)::int as n from app_public.notifications where recipient_id = $1 and actor_id = $2",
+        [b, a],
+      )
+    ).rows[0]!.n,
     0,
     "nor the other way",
   );
@@ -307,8 +312,11 @@ t.test("push dispatch: each notification pushed once, failures retried with back
     await db.root.query("select graphile_worker.add_job('notification__push', json_build_object('id', $1::text))", [id]);
   await eventually(
     async () =>
-      (await db.root.query("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'notification__push'")).rows[0]
-        .n === 0,
+      (
+        await db.root.query<{ n: number }>(
+          "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'notification__push'",
+        )
+      ).rows[0]!.n === 0,
     10_000,
     "duplicate jobs done",
   );
@@ -320,8 +328,9 @@ t.test("push dispatch: each notification pushed once, failures retried with back
     [...ids].sort(),
     "each notification pushed exactly once",
   );
-  const recorded = await db.root.query("select count(*)::int as n from app_private.notification_pushes where notification_id = any($1)", [
-    ids,
-  ]);
-  t.equal(recorded.rows[0].n, 2);
+  const recorded = await db.root.query<{ n: number }>(
+    "select count(*)::int as n from app_private.notification_pushes where notification_id = any($1)",
+    [ids],
+  );
+  t.equal(recorded.rows[0]!.n, 2);
 });

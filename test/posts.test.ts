@@ -17,7 +17,12 @@ async function createPost(user: string, body: string, extra: Record<string, unkn
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
   return (r.body.data as { createPost: { post: { rowId: string } } }).createPost.post.rowId;
 }
-const postRow = async (id: string) => (await db.root.query("select * from app_public.posts where id = $1", [id])).rows[0];
+const postRow = async (id: string) =>
+  (
+    await db.root.query<{ body: string; deleted_at: Date | null; comments_count: number }>("select * from app_public.posts where id = $1", [
+      id,
+    ])
+  ).rows[0]!;
 
 t.test("create: as the signed-in user, with metadata; the author can't be forged", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
@@ -31,12 +36,15 @@ t.test("create: as the signed-in user, with metadata; the author can't be forged
   t.ok(forged.body.errors?.length, "authorId is not an input");
   const anon = await gql(null, CREATE, { body: "hi" });
   t.ok(anon.body.errors?.length, "anonymous cannot post");
-  t.equal((await db.root.query("select posts_count from app_public.profiles where id = $1", [a])).rows[0].posts_count, 1);
+  t.equal(
+    (await db.root.query<{ posts_count: number }>("select posts_count from app_public.profiles where id = $1", [a])).rows[0]!.posts_count,
+    1,
+  );
 });
 
 t.test("bad input gives a clear error and writes nothing", async (t) => {
   const a = await createUser(db);
-  const before = (await db.root.query("select count(*)::int as n from app_public.posts")).rows[0].n;
+  const before = (await db.root.query<{ n: number }>("select count(*)::int as n from app_public.posts")).rows[0]!.n;
   const long = await gql(a, CREATE, { body: "x".repeat(501) });
   t.equal(long.body.errors?.[0]?.extensions?.code, "INVAL");
   t.match(long.body.errors?.[0]?.message, /at most 500 characters/);
@@ -46,7 +54,7 @@ t.test("bad input gives a clear error and writes nothing", async (t) => {
   t.equal(badMeta.body.errors?.[0]?.extensions?.code, "23514", "metadata must be an object");
   const badAudience = await gql(a, CREATE, { body: "hi", audience: "EVERYONE" });
   t.ok(badAudience.body.errors?.length, "unknown audience");
-  t.equal((await db.root.query("select count(*)::int as n from app_public.posts")).rows[0].n, before, "nothing written");
+  t.equal((await db.root.query<{ n: number }>("select count(*)::int as n from app_public.posts")).rows[0]!.n, before, "nothing written");
   t.equal(long.status < 500 && empty.status < 500, true, "never a 500");
 
   await db.root.query("update app_private.settings set value = '10' where key = 'post_max_length'");
@@ -66,7 +74,7 @@ t.test("edit keeps history; someone else's post cannot be edited", async (t) => 
   t.match(r.body.data, {
     updatePost: { post: { body: "second version #two", editedAt: /\d{4}-/, postEdits: { nodes: [{ body: "first version #one" }] } } },
   });
-  const tags = await db.root.query(
+  const tags = await db.root.query<{ tag: string }>(
     "select h.tag::text from app_public.post_hashtags ph join app_public.hashtags h on h.id = ph.hashtag_id where ph.post_id = $1",
     [id],
   );
@@ -87,7 +95,7 @@ t.test("hashtags and mentions are extracted in SQL", async (t) => {
     a,
     "Hi @mentioned_one and @MENTIONED_two! #Rust #rust #go_lang not#tag email@example.com @nobody_here_at_all #123",
   );
-  const tags = await db.root.query(
+  const tags = await db.root.query<{ tag: string }>(
     "select h.tag::text from app_public.post_hashtags ph join app_public.hashtags h on h.id = ph.hashtag_id where ph.post_id = $1 order by 1",
     [id],
   );
@@ -95,7 +103,7 @@ t.test("hashtags and mentions are extracted in SQL", async (t) => {
     tags.rows.map((r) => r.tag),
     ["go_lang", "rust"],
   );
-  const mentions = await db.root.query(
+  const mentions = await db.root.query<{ handle: string }>(
     "select p.handle::text from app_public.post_mentions m join app_public.profiles p on p.id = m.mentioned_id where m.post_id = $1 order by 1",
     [id],
   );
@@ -116,7 +124,10 @@ t.test("delete is soft, by the author or staff", async (t) => {
   t.match(r.body.data, { deletePost: { result: { deletedAt: /\d{4}-/ } } });
   t.ok((await postRow(id)).deleted_at, "the row stays");
   t.same((await gql(a, `query($id: UUID!) { post(rowId: $id) { rowId } }`, { id })).body.data, { post: null }, "gone for the author too");
-  t.equal((await db.root.query("select posts_count from app_public.profiles where id = $1", [a])).rows[0].posts_count, 0);
+  t.equal(
+    (await db.root.query<{ posts_count: number }>("select posts_count from app_public.profiles where id = $1", [a])).rows[0]!.posts_count,
+    0,
+  );
   const again = await gql(a, `mutation($id: UUID!) { deletePost(input: { postId: $id }) { clientMutationId } }`, { id });
   t.equal(again.body.errors?.[0]?.extensions?.code, "NTFND");
 });
@@ -133,7 +144,7 @@ t.test("likes: once per user, only posts you can see, logged", async (t) => {
   t.same((await gql(b, `mutation($id: UUID!) { unlikePost(input: { postId: $id }) { result { likesCount } } }`, { id })).body.data, {
     unlikePost: { result: { likesCount: 0 } },
   });
-  const log = await db.root.query("select action from app_private.post_like_logs where post_id = $1 order by id", [id]);
+  const log = await db.root.query<{ action: string }>("select action from app_private.post_like_logs where post_id = $1 order by id", [id]);
   t.same(
     log.rows.map((r) => r.action),
     ["like", "unlike"],
@@ -145,7 +156,7 @@ t.test("check_mutual_likes", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
   const pa = await createPost(a, "a's");
   const pb = await createPost(b, "b's");
-  const check = async () => (await db.root.query("select app_hidden.check_mutual_likes($1, $2) as m", [a, b])).rows[0].m;
+  const check = async () => (await db.root.query<{ m: boolean }>("select app_hidden.check_mutual_likes($1, $2) as m", [a, b])).rows[0]!.m;
   await gql(a, `mutation($id: UUID!) { likePost(input: { postId: $id }) { clientMutationId } }`, { id: pb });
   t.equal(await check(), false, "one way only");
   await gql(b, `mutation($id: UUID!) { likePost(input: { postId: $id }) { clientMutationId } }`, { id: pa });
@@ -220,8 +231,8 @@ t.test("profile likes: once, not oneself, logged", async (t) => {
   t.same((await gql(b, like, { id: a })).body.data, { likeProfile: { result: { profileLikesCount: 1 } } });
   t.same((await gql(b, like, { id: a })).body.data, { likeProfile: { result: { profileLikesCount: 1 } } });
   t.equal((await gql(a, like, { id: a })).body.errors?.[0]?.extensions?.code, "INVAL");
-  const log = await db.root.query("select count(*)::int as n from app_private.profile_like_logs where profile_id = $1", [a]);
-  t.equal(log.rows[0].n, 1);
+  const log = await db.root.query<{ n: number }>("select count(*)::int as n from app_private.profile_like_logs where profile_id = $1", [a]);
+  t.equal(log.rows[0]!.n, 1);
 });
 
 t.test("verification: asked by users, decided by staff", async (t) => {
@@ -256,7 +267,8 @@ t.test("settings are the owner's own", async (t) => {
   const theirs = await gql(b, upd.replace("messagePermission: mutuals", "messagePermission: nobody"), { id: a });
   t.same(theirs.body.data, { updateUserSetting: { userSetting: null } }, "someone else's settings are invisible: nothing updated");
   t.equal(
-    (await db.root.query("select message_permission from app_public.user_settings where user_id = $1", [a])).rows[0].message_permission,
+    (await db.root.query<{ message_permission: string }>("select message_permission from app_public.user_settings where user_id = $1", [a]))
+      .rows[0]!.message_permission,
     "mutuals",
     "unchanged",
   );

@@ -37,10 +37,10 @@ t.test("a profile is created with each user, with a handle from the email", asyn
 
 t.test("handles stay unique: a taken one gets a number", async (t) => {
   const other = await newUser("alice@another.example");
-  const { rows } = await db.root.query("select handle::text from app_public.profiles where id = $1", [other]);
+  const { rows } = await db.root.query<{ handle: string }>("select handle::text from app_public.profiles where id = $1", [other]);
   t.match(rows[0]!.handle, /^alice_\d+$/);
   const short = await newUser("x@example.com");
-  const s = await db.root.query("select handle::text from app_public.profiles where id = $1", [short]);
+  const s = await db.root.query<{ handle: string }>("select handle::text from app_public.profiles where id = $1", [short]);
   t.equal(s.rows[0]!.handle, "userx", "too short: prefixed");
 });
 

@@ -40,8 +40,8 @@ async function explain(sql: string, params: unknown[]): Promise<PlanNode> {
   try {
     await db.root.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: viewer, role: "authenticated" })]);
     await db.root.query("set local role authenticated");
-    const { rows } = await db.root.query(`explain (format json) ${sql}`, params);
-    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
+    const { rows } = await db.root.query<{ "QUERY PLAN": { Plan: PlanNode }[] }>(`explain (format json) ${sql}`, params);
+    return rows[0]!["QUERY PLAN"][0]!.Plan;
   } finally {
     await db.root.query("rollback");
   }

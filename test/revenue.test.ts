@@ -85,19 +85,20 @@ t.test("last month's revenue, calculated by the worker's monthly job", async (t)
   );
 
   t.equal(
-    (await db.root.query("select app_public.calculate_monthly_revenue($1) as n", [lastMonth])).rows[0].n,
+    (await db.root.query<{ n: number }>("select app_public.calculate_monthly_revenue($1) as n", [lastMonth])).rows[0]!.n,
     0,
     "a second run writes nothing",
   );
   await likeAt(db, v1, 5, inMonth);
   t.equal(
-    (await db.root.query("select app_public.calculate_monthly_revenue($1) as n", [`${lastMonth.slice(0, 8)}20`])).rows[0].n,
+    (await db.root.query<{ n: number }>("select app_public.calculate_monthly_revenue($1) as n", [`${lastMonth.slice(0, 8)}20`])).rows[0]!.n,
     0,
     "any day of the month names it",
   );
   t.equal((await revenueRows()).length, 2, "still the same rows");
   t.equal(
-    (await db.root.query("select total::text from app_private.revenue_months where month = $1", [lastMonth])).rows[0].total,
+    (await db.root.query<{ total: string }>("select total::text from app_private.revenue_months where month = $1", [lastMonth])).rows[0]!
+      .total,
     "1.2428",
   );
   await sys.stop();
@@ -133,7 +134,12 @@ t.test("only jobs and admins calculate, only for months that have ended", async 
     [month],
   );
   t.equal(row!.n, 1, "an admin may");
-  const [early] = (await db.root.query("select likes, views, amount::text from app_public.video_revenue where month = $1", [month])).rows;
+  const [early] = (
+    await db.root.query<{ likes: number; views: number; amount: string }>(
+      "select likes, views, amount::text from app_public.video_revenue where month = $1",
+      [month],
+    )
+  ).rows;
   t.same(early, { likes: 1, views: 0, amount: "0.0010" }, "two months ago: the like given in its last millisecond");
 });
 

@@ -15,8 +15,8 @@ const counts = async (id: string) =>
     following_count: number;
   };
 const edge = async (a: string, b: string) =>
-  (await db.root.query("select status from app_public.followers where follower_id = $1 and following_id = $2", [a, b])).rows[0]?.status as
-    string | undefined;
+  (await db.root.query<{ status: string }>("select status from app_public.followers where follower_id = $1 and following_id = $2", [a, b]))
+    .rows[0]?.status;
 
 t.test("follow and unfollow a public account", async (t) => {
   const [a, b] = [await createUser(db), await createUser(db)];
@@ -191,11 +191,11 @@ t.test("active status by setting", async (t) => {
   ];
   for (const [setting, expected] of expectations) {
     await db.root.query("update app_public.user_settings set active_status_visibility = $2 where user_id = $1", [target, setting]);
-    const { rows } = await db.root.query(
+    const { rows } = await db.root.query<{ f: boolean; m: boolean; s: boolean; a: boolean }>(
       "select app_hidden.can_view_active_status($1, $5) as f, app_hidden.can_view_active_status($2, $5) as m, app_hidden.can_view_active_status($3, $5) as s, app_hidden.can_view_active_status($4, $5) as a",
       [follower, mutual, stranger, null, target],
     );
-    t.same(Object.values(rows[0]), expected, setting);
+    t.same(Object.values(rows[0]!), expected, setting);
     const g = await gql(follower, "query($id: UUID!) { profile(rowId: $id) { lastActiveAt } }", { id: target });
     t.equal(
       (g.body.data as { profile: { lastActiveAt: string | null } }).profile.lastActiveAt !== null,

@@ -11,7 +11,10 @@ const db = await createTestDatabase(t);
 const asService = <T extends Record<string, unknown>>(client: pg.ClientBase, sql: string, params: unknown[]) =>
   asRole<T>(client, { role: "service_role" }, sql, params);
 const balance = async (sponsor: string) =>
-  Number((await db.root.query("select balance from app_public.sponsor_credits where sponsor_id = $1", [sponsor])).rows[0]?.balance);
+  Number(
+    (await db.root.query<{ balance: string }>("select balance from app_public.sponsor_credits where sponsor_id = $1", [sponsor])).rows[0]
+      ?.balance,
+  );
 
 t.test("200 concurrent deductions, a third repeating an earlier key, against a balance covering half", async (t) => {
   const sponsor = await createUser(db);
@@ -84,10 +87,11 @@ t.test("idempotency, validation and the floor", async (t) => {
   t.equal(Number((await run("select app_public.deduct_sponsor_credits($1, 0.25, 'c-1') as v", [sponsor]))[0]!.v), 10.25);
   await t.rejects(run("select app_public.deduct_sponsor_credits($1, 100, 'c-2') as v", [sponsor]), { code: "FUNDS" });
   t.equal(await balance(sponsor), 10.25, "a refused charge changes nothing");
-  const rows = await db.root.query("select count(*)::int as n from app_public.sponsor_credit_transactions where sponsor_id = $1", [
-    sponsor,
-  ]);
-  t.equal(rows.rows[0].n, 2, "one audit row per applied change");
+  const rows = await db.root.query<{ n: number }>(
+    "select count(*)::int as n from app_public.sponsor_credit_transactions where sponsor_id = $1",
+    [sponsor],
+  );
+  t.equal(rows.rows[0]!.n, 2, "one audit row per applied change");
   for (const amount of [0, -1, 0.00001]) {
     await t.rejects(
       run("select app_public.deduct_sponsor_credits($1, $2, 'bad') as v", [sponsor, amount]),

@@ -17,7 +17,10 @@ let keys = 0;
 const addCredits = (sponsor: string, amount: number) =>
   asService(db.root, "select app_public.add_sponsor_credits($1, $2, $3)", [sponsor, amount, `top-up-${++keys}`]);
 const balance = async (sponsor: string) =>
-  Number((await db.root.query("select balance from app_public.sponsor_credits where sponsor_id = $1", [sponsor])).rows[0]?.balance);
+  Number(
+    (await db.root.query<{ balance: string }>("select balance from app_public.sponsor_credits where sponsor_id = $1", [sponsor])).rows[0]
+      ?.balance,
+  );
 
 type Campaign = {
   id: string;
@@ -277,7 +280,7 @@ t.test("a like after an impression is charged once; the like never fails for mon
   await like(v1, postId);
   await like(v2, postId);
   t.equal(
-    (await db.root.query("select likes_count from app_public.posts where id = $1", [postId])).rows[0].likes_count,
+    (await db.root.query<{ likes_count: number }>("select likes_count from app_public.posts where id = $1", [postId])).rows[0]!.likes_count,
     3,
     "the likes went through",
   );
@@ -430,7 +433,7 @@ t.test("sponsors see only their own campaigns and interactions; viewers stay ano
   );
   await gql(other, upd, { id: c.id, b: "1" });
   t.equal(
-    (await db.root.query("select budget from app_public.sponsored_posts where id = $1", [c.id])).rows[0].budget,
+    (await db.root.query<{ budget: string | null }>("select budget from app_public.sponsored_posts where id = $1", [c.id])).rows[0]!.budget,
     "50.0000",
     "nobody else does (the row is invisible to them)",
   );

@@ -18,10 +18,14 @@ const redis = await testRedis(t, "the Redis view buffer and its sync");
 
 const views = async (post: string) =>
   Number(
-    (await db.root.query("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [post])).rows[0].n,
+    (
+      await db.root.query<{ n: string }>("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [
+        post,
+      ])
+    ).rows[0]!.n,
   );
 const logged = async (post: string) =>
-  (await db.root.query("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0].n as number;
+  (await db.root.query<{ n: number }>("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0]!.n;
 
 /** `n` views of `post` by distinct viewers, now. */
 const eventsFor = (post: string, n: number): ViewEvent[] =>

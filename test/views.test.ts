@@ -10,10 +10,14 @@ const db = await createTestDatabase(t);
 
 const views = async (post: string) =>
   Number(
-    (await db.root.query("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [post])).rows[0].n,
+    (
+      await db.root.query<{ n: string }>("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [
+        post,
+      ])
+    ).rows[0]!.n,
   );
 const logged = async (post: string) =>
-  (await db.root.query("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0].n as number;
+  (await db.root.query<{ n: number }>("select count(*)::int as n from app_private.post_view_logs where post_id = $1", [post])).rows[0]!.n;
 const count = async (post: string, viewer: string | null, ip: string | null) =>
   (await db.root.query<{ ok: boolean }>("select app_public.increment_post_views($1, $2, $3) as ok", [post, viewer, ip])).rows[0]!.ok;
 /** Move every dedupe window of the post back, as time passing would. */
@@ -194,7 +198,7 @@ t.test("a synced batch decides repeats in time order, by the same rule", async (
     { post_id: post, viewer_id: author, ip: "192.0.2.44", at: at(0) }, // the author: no
   ];
   const run = async () =>
-    (await db.root.query("select app_private.ingest_view_batch('repeats-1', $1) as n", [JSON.stringify(events)])).rows[0].n as number;
+    (await db.root.query<{ n: number }>("select app_private.ingest_view_batch('repeats-1', $1) as n", [JSON.stringify(events)])).rows[0]!.n;
   t.equal(await run(), 3);
   t.equal(await run(), 0, "the same batch id again: nothing");
   t.equal(await views(post), 3);

@@ -158,8 +158,8 @@ t.test("deleted posts are gone for everyone but staff", async (t) => {
     ["anonymous", null, false],
     ["staff", staff, true],
   ] as const) {
-    const sql = await db.root.query("select app_hidden.can_see_post($1, $2) as ok", [viewer, id]);
-    t.equal(sql.rows[0].ok, expected, `can_see_post: ${who}`);
+    const sql = await db.root.query<{ ok: boolean }>("select app_hidden.can_see_post($1, $2) as ok", [viewer, id]);
+    t.equal(sql.rows[0]!.ok, expected, `can_see_post: ${who}`);
     const g = await graphql(sys.url, "query($id: UUID!) { post(rowId: $id) { rowId deletedAt } }", { id }, bearer(viewer));
     t.equal((g.body.data as { post: unknown }).post !== null, expected, `GraphQL: ${who}`);
   }
@@ -174,7 +174,7 @@ t.test("paid posts: their author only, until paid content opens them", async (t)
     [author],
   );
   const check = async (viewer: string) =>
-    (await db.root.query("select app_hidden.can_see_post($1, $2) as ok", [viewer, rows[0]!.id])).rows[0].ok;
+    (await db.root.query<{ ok: boolean }>("select app_hidden.can_see_post($1, $2) as ok", [viewer, rows[0]!.id])).rows[0]!.ok;
   t.equal(await check(author), true);
   t.equal(await check(fan), false, "a mutual follower does not see a paid post");
 });

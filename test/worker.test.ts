@@ -3,10 +3,11 @@ import { createTestDatabase } from "./helpers/db.ts";
 import { eventually, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
-const heartbeats = async () => (await db.root.query("select count(*)::int as n from app_private.worker_heartbeats")).rows[0].n as number;
+const heartbeats = async () =>
+  (await db.root.query<{ n: number }>("select count(*)::int as n from app_private.worker_heartbeats")).rows[0]!.n;
 const pendingJobs = async () =>
-  (await db.root.query("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'worker__heartbeat'")).rows[0]
-    .n as number;
+  (await db.root.query<{ n: number }>("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'worker__heartbeat'"))
+    .rows[0]!.n;
 
 t.test("a job queued from SQL while no worker runs survives until a worker starts", async (t) => {
   await db.root.query("select app_private.add_job('worker__heartbeat')");
@@ -25,7 +26,7 @@ t.test("a job queued from SQL while no worker runs survives until a worker start
   });
 
   t.test("the crontab is registered", async (t) => {
-    const { rows } = await db.root.query("select identifier from graphile_worker._private_known_crontabs");
+    const { rows } = await db.root.query<{ identifier: string }>("select identifier from graphile_worker._private_known_crontabs");
     t.same(rows.map((r) => r.identifier).sort(), [
       "analytics__rollup",
       "analytics__sync_views",

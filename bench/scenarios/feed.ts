@@ -86,7 +86,7 @@ async function expressHello(): Promise<LoadResult> {
     { cwd: path.resolve(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
-    const port = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+    const port = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(d.toString().trim())));
     return await load({
       url: `http://127.0.0.1:${port}`,
       connections: CONNECTIONS,

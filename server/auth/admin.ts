@@ -4,7 +4,7 @@
  */
 import { Router, type Request } from "express";
 import { z } from "zod";
-import { AuthContext, emailField, isEmailTaken, metadataField, parseBody } from "./context.ts";
+import { emailField, isEmailTaken, metadataField, parseBody, queryText, type AuthContext } from "./context.ts";
 import { errors } from "./errors.ts";
 import { bearerToken, InvalidTokenError, verifyToken } from "./jwt.ts";
 import * as store from "./store.ts";
@@ -59,8 +59,8 @@ export function adminRouter(auth: AuthContext): Router {
   };
 
   r.get("/users", async (req, res) => {
-    const page = Math.max(1, Number.parseInt(String(req.query.page ?? ""), 10) || 1);
-    const perPage = Math.min(1000, Math.max(1, Number.parseInt(String(req.query.per_page ?? ""), 10) || 50));
+    const page = Math.max(1, Number.parseInt(queryText(req.query.page), 10) || 1);
+    const perPage = Math.min(1000, Math.max(1, Number.parseInt(queryText(req.query.per_page), 10) || 50));
     const total = (await pool.query<{ n: number }>("select count(*)::int as n from auth.users")).rows[0]!.n;
     const { rows } = await pool.query<store.UserRow>("select * from auth.users order by created_at desc, id desc limit $1 offset $2", [
       perPage,

@@ -141,7 +141,7 @@ export class AuthContext {
 
   verifyLink(tokenHash: string, type: string, redirectTo: string): string {
     const q = new URLSearchParams({ token: tokenHash, type, redirect_to: redirectTo });
-    return `${this.config.apiExternalUrl}/auth/v1/verify?${q}`;
+    return `${this.config.apiExternalUrl}/auth/v1/verify?${q.toString()}`;
   }
 
   /**
@@ -206,6 +206,17 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
     throw errors.validation(field ? `${field}: ${issue.message}` : issue.message);
   }
   return parsed.data;
+}
+
+/**
+ * A query-string parameter as text, the same as `String(value ?? "")`: Express's
+ * default ("simple") query parser gives a string, or an array of strings for a
+ * repeated key (joined with commas, as String() does); absent is "".
+ */
+export function queryText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((v): v is string => typeof v === "string")) return value.join(",");
+  return "";
 }
 
 export const emailField = z

@@ -6,7 +6,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import { adminRouter } from "./admin.ts";
-import { AuthContext, emailField, isEmailTaken, metadataField, parseBody, type AuthDeps } from "./context.ts";
+import { AuthContext, emailField, isEmailTaken, metadataField, parseBody, queryText, type AuthDeps } from "./context.ts";
 import { descendantToken, hashToken, otpHash } from "./crypto.ts";
 import { AuthApiError, errors, sendAuthError } from "./errors.ts";
 import { InvalidTokenError, verifyToken } from "./jwt.ts";
@@ -66,7 +66,7 @@ export function authRouter(deps: AuthDeps): Router {
   // Email links are opened in a browser: no API key.
   r.get("/verify", async (req, res) => {
     const redirectTo = auth.redirectTarget(req.query.redirect_to);
-    const type = String(req.query.type ?? "");
+    const type = queryText(req.query.type);
     try {
       const body = parseBody(verifyBody, { type, token_hash: req.query.token });
       const session = await verify(body.type, undefined, undefined, body.token_hash, req);
@@ -78,11 +78,11 @@ export function authRouter(deps: AuthDeps): Router {
         token_type: "bearer",
         type,
       });
-      res.redirect(303, `${redirectTo}#${fragment}`);
+      res.redirect(303, `${redirectTo}#${fragment.toString()}`);
     } catch (err) {
       if (!(err instanceof AuthApiError)) throw err;
       const fragment = new URLSearchParams({ error: "access_denied", error_code: err.code, error_description: err.message });
-      res.redirect(303, `${redirectTo}#${fragment}`);
+      res.redirect(303, `${redirectTo}#${fragment.toString()}`);
     }
   });
 

@@ -5,9 +5,12 @@
  * is then read under your own RLS, like any other read.
  */
 import { context, lambda, listen } from "postgraphile/grafast";
-import { jsonParse } from "postgraphile/@dataplan/json";
+import { jsonParse, type JSONParseStep } from "postgraphile/@dataplan/json";
 import { extendSchema } from "postgraphile/utils";
 import { userChannel } from "./channels.ts";
+
+/** The NOTIFY payload on `feed:<user id>` (app_private.notify_feed(), from task feed__fan_out). */
+type FeedEvent = { event: string; post_id: string };
 
 export const FeedEventsPlugin = extendSchema((build) => {
   const posts = build.pgResources.posts;
@@ -43,7 +46,7 @@ export const FeedEventsPlugin = extendSchema((build) => {
               const $topic = lambda(context().get("pgSettings"), (s) => userChannel("feed", s));
               return listen(context().get("pgSubscriber"), $topic, jsonParse);
             },
-            plan($event) {
+            plan($event: JSONParseStep<FeedEvent>) {
               return $event;
             },
           },
@@ -51,10 +54,10 @@ export const FeedEventsPlugin = extendSchema((build) => {
       },
       HomeFeedEvent: {
         plans: {
-          event($e) {
+          event($e: JSONParseStep<FeedEvent>) {
             return $e.get("event");
           },
-          post($e) {
+          post($e: JSONParseStep<FeedEvent>) {
             return posts.get({ id: $e.get("post_id") });
           },
         },

@@ -13,6 +13,7 @@ import type { CachedCandidates, FeedCache } from "../../lib/domain/feed-cache.ts
 import type { Logger } from "../../lib/infra/logger.ts";
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Grafast.Context is a global namespace; augmenting it is the documented way to type context keys
   namespace Grafast {
     interface Context {
       /** The signed-in user (the token's `sub`), if any. */
@@ -65,7 +66,7 @@ export function homeFeedCachePlugin(candidates: HomeFeedCandidates): GraphileCon
           const $cursor = fieldArgs.getRaw("cursor");
           const $max = fieldArgs.getRaw("maxResults");
           const $found = lambda(list([context().get("viewerId"), $cursor, $max]), ([viewer, cursor, max]) =>
-            candidates.forPage(viewer as string | undefined, cursor as string | null | undefined, max as number | null | undefined),
+            candidates.forPage(viewer, cursor as string | null | undefined, max as number | null | undefined),
           );
           const $select = resource.execute([
             { step: $cursor, pgCodec: TYPES.text, name: "cursor" },

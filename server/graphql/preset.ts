@@ -61,7 +61,7 @@ export function makePreset(opts: {
     pgServices: [makePgService({ pool, schemas: ["app_public"], pubsub: true })],
     grafast: {
       explain: false,
-      async context(requestContext) {
+      context(requestContext) {
         const headers = requestContext.node?.req.headers;
         const params = requestContext.ws?.normalizedConnectionParams as Record<string, unknown> | undefined;
         const authorization = headers

@@ -12,9 +12,14 @@
  * rows an event names are read under the subscriber's own RLS, like any read.
  */
 import { context, lambda, listen } from "postgraphile/grafast";
-import { jsonParse } from "postgraphile/@dataplan/json";
+import { jsonParse, type JSONParseStep } from "postgraphile/@dataplan/json";
 import { extendSchema } from "postgraphile/utils";
 import { userChannel } from "./channels.ts";
+
+/** The NOTIFY payload on `notifications:<user id>` (app_private.notify()). */
+type NotificationEvent = { event: string; notification_id: string };
+/** The NOTIFY payload on `messages:<user id>`: message_created names a message, messages_read a reader and a time. */
+type MessageEvent = { event: string; conversation_id: string; message_id?: string; reader_id?: string; read_at?: string };
 
 export const UserEventsPlugin = extendSchema((build) => {
   const { notifications, messages, conversations } = build.pgResources;
@@ -81,7 +86,7 @@ export const UserEventsPlugin = extendSchema((build) => {
               const $topic = lambda(context().get("pgSettings"), (s) => userChannel("notifications", s));
               return listen(context().get("pgSubscriber"), $topic, jsonParse);
             },
-            plan($event) {
+            plan($event: JSONParseStep<NotificationEvent>) {
               return $event;
             },
           },
@@ -90,7 +95,7 @@ export const UserEventsPlugin = extendSchema((build) => {
               const $topic = lambda(context().get("pgSettings"), (s) => userChannel("messages", s));
               return listen(context().get("pgSubscriber"), $topic, jsonParse);
             },
-            plan($event) {
+            plan($event: JSONParseStep<MessageEvent>) {
               return $event;
             },
           },
@@ -98,17 +103,17 @@ export const UserEventsPlugin = extendSchema((build) => {
       },
       NotificationEvent: {
         plans: {
-          event: ($e) => $e.get("event"),
-          notification: ($e) => notifications.get({ id: $e.get("notification_id") }),
+          event: ($e: JSONParseStep<NotificationEvent>) => $e.get("event"),
+          notification: ($e: JSONParseStep<NotificationEvent>) => notifications.get({ id: $e.get("notification_id") }),
         },
       },
       MessageEvent: {
         plans: {
-          event: ($e) => $e.get("event"),
-          conversation: ($e) => conversations.get({ id: $e.get("conversation_id") }),
-          message: ($e) => messages.get({ id: $e.get("message_id") }),
-          readerId: ($e) => $e.get("reader_id"),
-          readAt: ($e) => $e.get("read_at"),
+          event: ($e: JSONParseStep<MessageEvent>) => $e.get("event"),
+          conversation: ($e: JSONParseStep<MessageEvent>) => conversations.get({ id: $e.get("conversation_id") }),
+          message: ($e: JSONParseStep<MessageEvent>) => messages.get({ id: $e.get("message_id") }),
+          readerId: ($e: JSONParseStep<MessageEvent>) => $e.get("reader_id"),
+          readAt: ($e: JSONParseStep<MessageEvent>) => $e.get("read_at"),
         },
       },
     },

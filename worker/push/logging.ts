@@ -5,8 +5,9 @@ import type { PushAdapter } from "./adapter.ts";
 export function makeLoggingPushAdapter(logger: Logger): PushAdapter {
   return {
     name: "log",
-    async send(message) {
+    send(message) {
       logger.info({ push: message }, "push (logged, not sent)");
+      return Promise.resolve();
     },
   };
 }
