@@ -59,7 +59,10 @@ export async function startSystem(config: Config, logger: Logger, options: Syste
       worker = await startWorker({ config, pool: ownerPool, logger, redis });
     }
     if (options.server && authenticatorPool) {
-      const [{ startHttpServer }, { createMetrics }] = await Promise.all([import("../../server/app.ts"), import("../../server/metrics.ts")]);
+      const [{ startHttpServer }, { createMetrics }] = await Promise.all([
+        import("../../server/app.ts"),
+        import("../../server/metrics.ts"),
+      ]);
       const metrics = createMetrics({ owner: ownerPool, authenticator: authenticatorPool }, ownerPool);
       http = await startHttpServer({ config, logger, ownerPool, authenticatorPool, redis, metrics });
     }
