@@ -6,7 +6,7 @@
 import t from "tap";
 import { createTestDatabase } from "./helpers/db.ts";
 import { asRole, createPost, makeStaff } from "./helpers/economy.ts";
-import { createUser } from "./helpers/social.ts";
+import { claimsOf, createUser } from "./helpers/social.ts";
 import { eventually, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
@@ -148,4 +148,29 @@ t.test("a flag stays until staff clear it; clearing is audited; the daily job", 
   await t.rejects(asRole(db.root, { role: "authenticated", sub: creator }, "select app_public.update_user_cheat_status($1)", [creator]), {
     code: "DNIED",
   });
+});
+
+t.test("cheat evidence: the account sees its flag, not the IPs", async (t) => {
+  const creator = await createUser(db);
+  await db.root.query(
+    'insert into app_public.user_cheat_status (user_id, is_flagged, flagged_at, signals) values ($1, true, now(), \'[{"kind": "ip_burst", "ip": "203.0.113.9"}]\')',
+    [creator],
+  );
+  t.same(await asRole(db.root, claimsOf(creator), "select is_flagged from app_public.user_cheat_status"), [{ is_flagged: true }]);
+  await t.rejects(asRole(db.root, claimsOf(creator), "select signals from app_public.user_cheat_status"), { code: "42501" });
+});
+
+t.test("one anonymous visitor viewing 30 posts within the hour is not a burst", async (t) => {
+  const creator = await createUser(db);
+  for (let i = 0; i < 30; i++) {
+    const post = await createPost(db, creator);
+    await db.root.query("select app_public.increment_post_views($1, null, '198.51.100.7')", [post]);
+  }
+  const { rows } = await db.root.query<{ v: { signals: { kind: string }[] } }>("select app_public.check_user_cheat_status($1) as v", [
+    creator,
+  ]);
+  t.same(
+    rows[0]!.v.signals.map((s) => s.kind),
+    [],
+  );
 });

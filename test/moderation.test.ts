@@ -2,8 +2,9 @@
 import t from "tap";
 import pg from "pg";
 import { createTestDatabase } from "./helpers/db.ts";
-import { asUser, bearer, createUser } from "./helpers/social.ts";
+import { asUser, bearer, claimsOf, createUser } from "./helpers/social.ts";
 import { graphql, startTestSystem } from "./helpers/system.ts";
+import { asRole, createPost, makeStaff } from "./helpers/economy.ts";
 
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db });
@@ -317,4 +318,41 @@ t.test("a suspended account cannot post, comment, like, repost, follow or report
   t.equal((await gql(user, attempts[0]![1])).body.errors?.[0]?.extensions?.code, "DNIED", "suspended for an hour");
   await db.root.query("update app_public.profiles set suspended_until = now() - interval '1 second' where id = $1", [user]);
   t.same((await gql(user, attempts[0]![1])).body.errors, undefined, "and free once it has passed");
+});
+
+t.test("a suspended account cannot change its post's audience, and can still delete it", async (t) => {
+  const user = await createUser(db);
+  const post = await createPost(db, user);
+  await db.root.query("update app_public.profiles set suspended_at = now() where id = $1", [user]);
+  await t.rejects(asUser(db, user, "update app_public.posts set audience = 'followers' where id = $1", [post]), { code: "DNIED" });
+  await t.rejects(asUser(db, user, 'update app_public.posts set metadata = \'{"category": "x"}\' where id = $1', [post]), {
+    code: "DNIED",
+  });
+  t.same(
+    (await asUser<{ id: string }>(db, user, "select id from app_public.delete_post($1)", [post])).map((r) => r.id),
+    [post],
+  );
+});
+
+t.test("after a restore, ten new reporters are needed to demonetize again", async (t) => {
+  const [author, mod] = [await createUser(db), await createUser(db)];
+  await makeStaff(db, mod, "moderator");
+  const post = await createPost(db, author);
+  const report = async () => {
+    const u = await createUser(db);
+    return (await asUser<{ id: string }>(db, u, "select id from app_public.report_post($1, 'spam')", [post]))[0]!.id;
+  };
+  const demonetized = async () =>
+    (await db.root.query<{ is_demonetized: boolean }>("select is_demonetized from app_public.posts where id = $1", [post])).rows[0]!
+      .is_demonetized;
+  const reports: string[] = [];
+  for (let i = 0; i < 10; i++) reports.push(await report());
+  t.equal(await demonetized(), true, "the 10th report");
+  await asRole(db.root, claimsOf(mod), "select app_public.resolve_post_report($1, true)", [reports[0]]);
+  await asRole(db.root, claimsOf(mod), "select app_public.restore_post_monetization($1)", [post]);
+  t.equal(await demonetized(), false, "restored");
+  for (let i = 0; i < 9; i++) await report();
+  t.equal(await demonetized(), false, "nine new reporters (and an upheld old report) are not enough");
+  await report();
+  t.equal(await demonetized(), true, "the 10th new reporter");
 });

@@ -2,7 +2,7 @@
 import t from "tap";
 import pg from "pg";
 import { createTestDatabase } from "./helpers/db.ts";
-import { asRole, asUser, bearer, createUser } from "./helpers/social.ts";
+import { asRole, asUser, bearer, claimsOf, createUser } from "./helpers/social.ts";
 import { graphql, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
@@ -443,4 +443,10 @@ t.test("sponsors see only their own campaigns and interactions; viewers stay ano
     c.id,
   ]).catch((e: { code?: string }) => e.code);
   t.equal(direct, "42501", "spent and status are not the sponsor's to write");
+});
+
+t.test("sponsors see the day of a charge, not its instant", async (t) => {
+  const sponsor = await createUser(db);
+  await t.rejects(asRole(db.root, claimsOf(sponsor), "select created_at from app_public.sponsored_interactions"), { code: "42501" });
+  t.same(await asRole(db.root, claimsOf(sponsor), "select day, kind, amount from app_public.sponsored_interactions"), []);
 });

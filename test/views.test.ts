@@ -203,3 +203,15 @@ t.test("a synced batch decides repeats in time order, by the same rule", async (
   t.equal(await run(), 0, "the same batch id again: nothing");
   t.equal(await views(post), 3);
 });
+
+t.test("anonymous views: one per IPv4 address, one per IPv6 /64", async (t) => {
+  const creator = await createUser(db);
+  const post = await createPost(db, creator);
+  const view = async (ip: string) =>
+    (await db.root.query<{ c: boolean }>("select app_public.increment_post_views($1, null, $2) as c", [post, ip])).rows[0]!.c;
+  t.equal(await view("2001:db8:1:2::1"), true, "first address of a /64");
+  t.equal(await view("2001:db8:1:2:ffff::9"), false, "another address of the same /64: the same viewer");
+  t.equal(await view("2001:db8:1:3::1"), true, "another /64");
+  t.equal(await view("198.51.100.1"), true);
+  t.equal(await view("198.51.100.2"), true, "IPv4: per address");
+});

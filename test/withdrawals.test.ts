@@ -165,3 +165,26 @@ t.test("who sees payout details, withdrawals and balances", async (t) => {
   const bad = `mutation { saveWithdrawalInfo(input: { method: "cash", details: { x: 1 } }) { result { method } } }`;
   t.equal((await graphql(sys.url, bad, {}, bearer(other))).body.errors?.[0]?.extensions?.code, "INVAL");
 });
+
+t.test("a retried withdrawal request (same idempotency key) returns the first", async (t) => {
+  const creator = await createUser(db);
+  const post = await createPost(db, creator, { video: true });
+  await db.root.query(
+    "insert into app_public.video_revenue (post_id, month, user_id, likes, views, amount) values ($1, '2020-01-01', $2, 0, 0, 50)",
+    [post, creator],
+  );
+  await asRole(db.root, as(creator), "select app_public.save_withdrawal_info('paypal', '{\"email\": \"c@example.com\"}')");
+  const req = (amount: number, key: string) =>
+    asRole<{ id: string }>(db.root, as(creator), "select id from app_public.request_withdrawal($1, $2)", [amount, key]);
+  const [first] = await req(20, "payout-1");
+  const [again] = await req(20, "payout-1");
+  t.equal(again!.id, first!.id, "the same request");
+  await t.rejects(req(30, "payout-1"), { code: "CONFL" }, "the key with another amount");
+  t.equal(
+    (await db.root.query<{ n: number }>("select count(*)::int as n from app_public.withdrawal_requests where user_id = $1", [creator]))
+      .rows[0]!.n,
+    1,
+  );
+  const [other] = await req(20, "payout-2");
+  t.not(other!.id, first!.id, "another key: another request");
+});
