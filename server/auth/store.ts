@@ -36,6 +36,11 @@ export interface UserRow {
   updated_at: Date;
 }
 
+/** Banned (GoTrue's admin `ban_duration`) until a time still to come: no sign-in, no refresh. */
+export function isBanned(user: Pick<UserRow, "banned_until">, now = new Date()): boolean {
+  return user.banned_until !== null && user.banned_until > now;
+}
+
 export interface IdentityRow {
   id: string;
   provider_id: string;

@@ -3,8 +3,8 @@
  * (autoconfirm on): sign-up, sign-in, user, update, sign-out, errors, admin.
  */
 import t from "tap";
-import { AUTH_TEST_ENV, CLIENT_KINDS, makeAdmin, makeClient, uniqueEmail } from "./helpers/auth.ts";
-import { graphql, startTestSystem } from "./helpers/system.ts";
+import { AUTH_TEST_ENV, CLIENT_KINDS, makeAdmin, makeClient, uniqueEmail } from "../helpers/auth.ts";
+import { graphql, startTestSystem } from "../helpers/system.ts";
 
 const sys = await startTestSystem(t, { env: { ...AUTH_TEST_ENV, AUTH_AUTOCONFIRM: "true" } });
 
@@ -223,7 +223,7 @@ for (const kind of CLIENT_KINDS) {
     });
 
     t.test("admin API refuses an anon key", async (t) => {
-      const admin = makeAdmin(kind, sys.url, (await import("./helpers/auth.ts")).ANON_KEY);
+      const admin = makeAdmin(kind, sys.url, (await import("../helpers/auth.ts")).ANON_KEY);
       const r = await admin.listUsers();
       t.equal(r.error?.status, 403);
       t.equal(r.error?.code, "not_admin");
@@ -232,7 +232,7 @@ for (const kind of CLIENT_KINDS) {
 }
 
 t.test("HTTP contract details", async (t) => {
-  const { ANON_KEY } = await import("./helpers/auth.ts");
+  const { ANON_KEY } = await import("../helpers/auth.ts");
   t.test("errors carry both shapes, the header and the echoed API version", async (t) => {
     const res = await fetch(`${sys.url}/auth/v1/token?grant_type=password`, {
       method: "POST",

@@ -4,8 +4,8 @@
  * and the worker sending the outbox.
  */
 import t from "tap";
-import { ANON_KEY, AUTH_TEST_ENV, CLIENT_KINDS, makeClient, uniqueEmail } from "./helpers/auth.ts";
-import { eventually, startTestSystem } from "./helpers/system.ts";
+import { ANON_KEY, AUTH_TEST_ENV, CLIENT_KINDS, makeClient, uniqueEmail } from "../helpers/auth.ts";
+import { eventually, startTestSystem } from "../helpers/system.ts";
 
 const sys = await startTestSystem(t, {
   env: { ...AUTH_TEST_ENV, AUTH_AUTOCONFIRM: "false", AUTH_EMAIL_MIN_INTERVAL_S: "60", SITE_URL: "http://app.example.com" },

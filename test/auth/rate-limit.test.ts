@@ -1,10 +1,10 @@
 /** Rate limits on sensitive endpoints: per IP and per email, in memory and in Redis. */
 import t from "tap";
 import { randomInt } from "node:crypto";
-import { ANON_KEY, AUTH_TEST_ENV, makeClient, uniqueEmail } from "./helpers/auth.ts";
-import { createTestDatabase } from "./helpers/db.ts";
-import { testRedis } from "./helpers/redis.ts";
-import { startTestSystem } from "./helpers/system.ts";
+import { ANON_KEY, AUTH_TEST_ENV, makeClient, uniqueEmail } from "../helpers/auth.ts";
+import { createTestDatabase } from "../helpers/db.ts";
+import { testRedis } from "../helpers/redis.ts";
+import { startTestSystem } from "../helpers/system.ts";
 
 const LIMIT = { ...AUTH_TEST_ENV, AUTH_RATE_LIMIT_PER_MINUTE: "3" };
 const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;

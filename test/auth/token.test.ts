@@ -4,9 +4,9 @@
  */
 import t from "tap";
 import jwt from "jsonwebtoken";
-import { ANON_KEY, AUTH_TEST_ENV, makeClient, SERVICE_ROLE_KEY, uniqueEmail } from "./helpers/auth.ts";
-import { createTestDatabase } from "./helpers/db.ts";
-import { graphql, startTestSystem, TEST_JWT_SECRET } from "./helpers/system.ts";
+import { ANON_KEY, AUTH_TEST_ENV, makeClient, SERVICE_ROLE_KEY, uniqueEmail } from "../helpers/auth.ts";
+import { createTestDatabase } from "../helpers/db.ts";
+import { graphql, startTestSystem, TEST_JWT_SECRET } from "../helpers/system.ts";
 
 const db = await createTestDatabase(t);
 // A table written the Supabase way, before the server builds its schema.
@@ -96,6 +96,26 @@ t.test("unknown token, ended session", async (t) => {
   const expired = await refresh(s.refresh_token);
   t.equal(expired.status, 400);
   t.equal(expired.body.code, "session_expired");
+});
+
+t.test("a banned user keeps no session: the admin ban ends them, and a refresh is refused while banned", async (t) => {
+  const s = await newUser();
+  t.equal((await refresh(s.refresh_token)).status, 200, "not banned yet");
+  const live = await newUser();
+  // A ban recorded without ending the sessions (an operator's SQL): the refresh grant itself refuses.
+  await db.root.query("update auth.users set banned_until = now() + interval '1 day' where id = $1", [live.user.id]);
+  const refused = await refresh(live.refresh_token);
+  t.equal(refused.status, 400);
+  t.equal(refused.body.code, "user_banned");
+  // Through the admin API the sessions end too.
+  const ban = await fetch(`${sys.url}/auth/v1/admin/users/${s.user.id}`, {
+    method: "PUT",
+    headers: { apikey: SERVICE_ROLE_KEY, authorization: `Bearer ${SERVICE_ROLE_KEY}`, "content-type": "application/json" },
+    body: JSON.stringify({ ban_duration: "24h" }),
+  });
+  t.equal(ban.status, 200);
+  const { rows } = await db.root.query("select 1 from auth.sessions where user_id = $1", [s.user.id]);
+  t.equal(rows.length, 0, "sessions ended");
 });
 
 t.test("the official client refreshes and keeps the user signed in", async (t) => {
