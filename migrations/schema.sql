@@ -795,7 +795,7 @@ COMMENT ON COLUMN app_public.posts.author_id IS 'The author (always the signed-i
 -- Name: COLUMN posts.body; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.posts.body IS 'Text, up to 500 characters by default; #hashtags and @mentions are extracted from it.';
+COMMENT ON COLUMN app_public.posts.body IS 'Text, at most the setting `post_max_length` characters; #hashtags and @mentions are extracted from it.';
 
 --
 -- Name: COLUMN posts.audience; Type: COMMENT; Schema: app_public; Owner: -
@@ -861,7 +861,7 @@ COMMENT ON COLUMN app_public.posts.deleted_at IS 'When the post was deleted (see
 -- Name: COLUMN posts.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.posts.is_demonetized IS 'Demonetized: earns no revenue. Set automatically when the 10th distinct reporter reports the post; staff restore it.';
+COMMENT ON COLUMN app_public.posts.is_demonetized IS 'Demonetized: earns no revenue. Set automatically when the setting `demonetize_post_reports` distinct reporters report the post; staff restore it.';
 
 --
 -- Name: COLUMN posts.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
@@ -1334,7 +1334,7 @@ $$;
 -- Name: FUNCTION delete_expired_messages(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.delete_expired_messages() IS 'Delete the messages read longer ago than message_expiry_hours (24); returns how many. Run hourly by the worker; safe to run concurrently and repeatedly.';
+COMMENT ON FUNCTION app_private.delete_expired_messages() IS 'Delete the messages read longer ago than the setting `message_expiry_hours`; returns how many. Run hourly by the worker; safe to run concurrently and repeatedly.';
 
 --
 -- Name: demonetize_account_if_repeated(uuid); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2020,7 +2020,6 @@ begin
     end if;
     raise exception 'A % withdrawal cannot become %', row.status, to_status using errcode = 'CONFL';
   end if;
-  -- TODO notify: a money notification to the creator (withdrawal approved / rejected / paid); notifications come from another branch.
   return row;
 end;
 $$;
@@ -2168,7 +2167,6 @@ CREATE FUNCTION app_private.pause_sponsored_post(id uuid, reason app_public.spon
     AS $$
   update app_public.sponsored_posts s set status = 'paused', paused_reason = reason, paused_at = now()
    where s.id = pause_sponsored_post.id and s.status = 'active';
-  -- TODO notify: tell the sponsor (money notification, from the notifications branch) when reason is funds or budget.
 $$;
 
 --
@@ -3891,7 +3889,6 @@ begin
   update app_private.revenue_months r
      set videos = n, total = (select coalesce(sum(amount), 0) from app_public.video_revenue v where v.month = m)
    where r.month = m;
-  -- TODO notify: a money notification to each creator credited this month (notifications come from another branch).
   return n;
 end;
 $$;
@@ -3900,7 +3897,7 @@ $$;
 -- Name: FUNCTION calculate_monthly_revenue(month date); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.calculate_monthly_revenue(month date) IS 'Jobs and admins: write each video''s revenue for the month containing `month` (UTC): likes × 0.001 + views × 0.0001 from that month''s likes and views, for eligible creators, demonetized posts excluded. Once per month: running it again changes nothing and returns 0; returns the rows written.';
+COMMENT ON FUNCTION app_public.calculate_monthly_revenue(month date) IS 'Jobs and admins: write each video''s revenue for the month containing `month` (UTC): likes × the setting `revenue_per_like` + views × `revenue_per_view`, from that month''s likes and views, for eligible creators, demonetized posts excluded. Once per month: running it again changes nothing and returns 0; returns the rows written.';
 
 --
 -- Name: check_and_demonetize_account(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -3921,7 +3918,7 @@ $$;
 -- Name: FUNCTION check_and_demonetize_account(user_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.check_and_demonetize_account(user_id uuid) IS 'Staff: demonetize the account if 3 or more of its posts were demonetized in the last 90 days. Runs by itself when a post is demonetized. True when the account is demonetized.';
+COMMENT ON FUNCTION app_public.check_and_demonetize_account(user_id uuid) IS 'Staff: demonetize the account if at least the setting `demonetize_account_posts` of its posts were demonetized within the last `demonetize_account_window_days`. Runs by itself when a post is demonetized. True when the account is demonetized.';
 
 --
 -- Name: check_and_demonetize_video(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -3942,7 +3939,7 @@ $$;
 -- Name: FUNCTION check_and_demonetize_video(post_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.check_and_demonetize_video(post_id uuid) IS 'Staff: demonetize the post if it has reached the report threshold (10 distinct reporters), and then its account if it is a repeat. Runs by itself when a report lands. True when the post is demonetized.';
+COMMENT ON FUNCTION app_public.check_and_demonetize_video(post_id uuid) IS 'Staff: demonetize the post if it has reached the report threshold (the setting `demonetize_post_reports`: distinct reporters whose reports were not dismissed), and then its account if it is a repeat. Runs by itself when a report lands. True when the post is demonetized.';
 
 --
 -- Name: check_existing_repost(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4188,7 +4185,7 @@ CREATE TABLE app_public.messages (
 --
 
 COMMENT ON TABLE app_public.messages IS '@behavior -query:resource:connection -query:resource:list
-Direct messages, read through their conversation (`Conversation.messages`, newest first with `orderBy: CREATED_AT_DESC`). Send with `sendMessage`. A message expires 24 hours after its recipient read it.';
+Direct messages, read through their conversation (`Conversation.messages`, newest first with `orderBy: CREATED_AT_DESC`). Send with `sendMessage`. A message expires the setting `message_expiry_hours` after its recipient read it.';
 
 --
 -- Name: COLUMN messages.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4233,7 +4230,7 @@ When it was sent.';
 -- Name: COLUMN messages.read_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.messages.read_at IS 'When the recipient read it (a read receipt); it expires 24 hours later.';
+COMMENT ON COLUMN app_public.messages.read_at IS 'When the recipient read it (a read receipt); the message expires the setting `message_expiry_hours` later.';
 
 --
 -- Name: COLUMN messages.hidden_for; Type: COMMENT; Schema: app_public; Owner: -
@@ -4293,7 +4290,7 @@ CREATE TABLE app_public.profiles (
 -- Name: TABLE profiles; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.profiles IS 'A user''s public face: handle, name, bio, avatar.';
+COMMENT ON TABLE app_public.profiles IS 'A user''s public face: handle, display name, avatar and counters. The bio and the rest are `profileDetails`, shown to whoever may see the full profile.';
 
 --
 -- Name: COLUMN profiles.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4371,7 +4368,7 @@ COMMENT ON COLUMN app_public.profiles.profile_likes_count IS 'Likes of this prof
 -- Name: COLUMN profiles.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.profiles.is_demonetized IS 'Demonetized account: earns no revenue. Set automatically when 3 of its posts were demonetized within 90 days; staff restore it.';
+COMMENT ON COLUMN app_public.profiles.is_demonetized IS 'Demonetized account: earns no revenue. Set automatically when the setting `demonetize_account_posts` of its posts were demonetized within `demonetize_account_window_days`; staff restore it.';
 
 --
 -- Name: COLUMN profiles.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
@@ -5996,7 +5993,7 @@ $$;
 -- Name: FUNCTION report_post(post_id uuid, reason app_public.report_reason, details text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.report_post(post_id uuid, reason app_public.report_reason, details text) IS 'Report a post you can see, once, with a reason and optional details. The 10th distinct reporter demonetizes the post.';
+COMMENT ON FUNCTION app_public.report_post(post_id uuid, reason app_public.report_reason, details text) IS 'Report a post you can see, once, with a reason and optional details. At the setting `demonetize_post_reports` distinct reporters the post is demonetized.';
 
 --
 -- Name: repost_post(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -6484,7 +6481,7 @@ $$;
 -- Name: FUNCTION send_message(recipient_id uuid, body text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.send_message(recipient_id uuid, body text) IS 'Send a direct message (up to 2000 characters) to someone who accepts messages from you (`Profile.viewerCanMessage`). Starts the conversation if needed.';
+COMMENT ON FUNCTION app_public.send_message(recipient_id uuid, body text) IS 'Send a direct message (at most the setting `message_max_length` characters) to someone who accepts messages from you (`Profile.viewerCanMessage`). Starts the conversation if needed.';
 
 --
 -- Name: sponsored_entries(app_public.sponsored_placement, integer); Type: FUNCTION; Schema: app_public; Owner: -
@@ -7624,7 +7621,7 @@ COMMENT ON COLUMN app_public.comments.parent_id IS 'The comment this replies to,
 -- Name: COLUMN comments.body; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.comments.body IS 'Text, up to 1000 characters; @mentions are extracted.';
+COMMENT ON COLUMN app_public.comments.body IS 'Text, at most the setting `comment_max_length` characters; @mentions are extracted.';
 
 --
 -- Name: COLUMN comments.created_at; Type: COMMENT; Schema: app_public; Owner: -
@@ -8383,7 +8380,7 @@ COMMENT ON COLUMN app_public.video_revenue.views IS 'Views counted in the month.
 -- Name: COLUMN video_revenue.amount; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.video_revenue.amount IS 'likes × 0.001 + views × 0.0001 (rates in settings), exact.';
+COMMENT ON COLUMN app_public.video_revenue.amount IS 'likes × the setting `revenue_per_like` + views × `revenue_per_view`, exact.';
 
 --
 -- Name: COLUMN video_revenue.calculated_at; Type: COMMENT; Schema: app_public; Owner: -
