@@ -861,13 +861,15 @@ COMMENT ON COLUMN app_public.posts.deleted_at IS 'When the post was deleted (see
 -- Name: COLUMN posts.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.posts.is_demonetized IS 'Demonetized: earns no revenue. Set automatically when the 10th distinct reporter reports the post; staff restore it.';
+COMMENT ON COLUMN app_public.posts.is_demonetized IS '@behavior -*
+Demonetized: earns no revenue. Set automatically when the 10th distinct reporter reports the post; staff restore it.';
 
 --
 -- Name: COLUMN posts.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.posts.demonetized_at IS 'When the post was demonetized; null while it is not.';
+COMMENT ON COLUMN app_public.posts.demonetized_at IS '@behavior -*
+When the post was demonetized; null while it is not.';
 
 --
 -- Name: get_visible_posts_for_user(uuid, uuid, timestamp with time zone, uuid, integer); Type: FUNCTION; Schema: app_hidden; Owner: -
@@ -1018,7 +1020,8 @@ CREATE TABLE app_public.sponsor_credit_transactions (
 -- Name: TABLE sponsor_credit_transactions; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsor_credit_transactions IS 'Every change of a sponsor''s credits, once per idempotency key; the sponsor and staff see them.';
+COMMENT ON TABLE app_public.sponsor_credit_transactions IS '@signedInOnly
+Every change of a sponsor''s credits, once per idempotency key; the sponsor and staff see them.';
 
 --
 -- Name: COLUMN sponsor_credit_transactions.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -1147,7 +1150,8 @@ CREATE TABLE app_public.sponsored_interactions (
 -- Name: TABLE sponsored_interactions; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsored_interactions IS 'Charged impressions and likes of campaigns, each paid by the sponsor_credit_transactions row whose key is `sponsored_interaction:<id>`. The sponsor and staff see them.';
+COMMENT ON TABLE app_public.sponsored_interactions IS '@signedInOnly
+Charged impressions and likes of campaigns, each paid by the sponsor_credit_transactions row whose key is `sponsored_interaction:<id>`. The sponsor and staff see them.';
 
 --
 -- Name: COLUMN sponsored_interactions.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -1858,7 +1862,7 @@ $$;
 -- Name: FUNCTION message_key(key_id text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.message_key(key_id text) IS 'The secret of a message key, from the transaction setting app.message_keys that the server sets; null for an unknown key id.';
+COMMENT ON FUNCTION app_private.message_key(key_id text) IS 'The secret of a message key, from the transaction setting app.message_keys that the server sets; null for an unknown key id. Owner only: messages_body and send_message use it after their checks.';
 
 --
 -- Name: monetization_conditions(uuid); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1911,7 +1915,8 @@ CREATE TABLE app_public.withdrawal_requests (
 -- Name: TABLE withdrawal_requests; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.withdrawal_requests IS 'Withdrawals of revenue. The creator and admins see them; admins move them (approve, reject, mark paid).';
+COMMENT ON TABLE app_public.withdrawal_requests IS '@signedInOnly
+Withdrawals of revenue. The creator and admins see them; admins move them (approve, reject, mark paid).';
 
 --
 -- Name: COLUMN withdrawal_requests.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -2002,9 +2007,7 @@ CREATE FUNCTION app_private.move_withdrawal(request_id uuid, from_statuses app_p
 declare
   row app_public.withdrawal_requests;
 begin
-  if not auth.is_admin() then
-    raise exception 'Only admins may move withdrawals' using errcode = 'DNIED';
-  end if;
+  perform app_private.require_admin();
   update app_public.withdrawal_requests w
      set status = to_status,
          note = coalesce(move_withdrawal.note, w.note),
@@ -2389,6 +2392,29 @@ CREATE FUNCTION app_private.request_ip() RETURNS inet
 COMMENT ON FUNCTION app_private.request_ip() IS 'The client IP of the current request, set by the server (request.ip).';
 
 --
+-- Name: require_admin(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_admin() RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Requests only (jobs run as the owner): LOGIN when signed out, DNIED unless an admin.
+  perform app_private.require_user();
+  if not auth.is_admin() then
+    raise exception 'Only admins may do this' using errcode = 'DNIED';
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION require_admin(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_admin() IS 'Refuses anyone but an admin: LOGIN when signed out, DNIED otherwise. Call it before looking at the arguments.';
+
+--
 -- Name: require_jobs_or_admin(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2397,8 +2423,11 @@ CREATE FUNCTION app_private.require_jobs_or_admin() RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  if auth.role() in ('anon', 'authenticated') and not auth.is_admin() then
-    raise exception 'Only jobs, the service role or an admin may do this' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_admin() then
+      raise exception 'Only jobs, the service role or an admin may do this' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2413,8 +2442,11 @@ CREATE FUNCTION app_private.require_moderator() RETURNS void
     AS $$
 begin
   -- Jobs and SQL run as the owner (no request role) and service_role are the system; requests must be staff.
-  if auth.role() in ('anon', 'authenticated') and not auth.is_moderator() then
-    raise exception 'Only moderators and admins may do this' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_moderator() then
+      raise exception 'Only moderators and admins may do this' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2429,8 +2461,11 @@ CREATE FUNCTION app_private.require_money_operator() RETURNS void
     AS $$
 begin
   -- The worker and SQL jobs run as the owner (no request role); requests must be service_role or an admin.
-  if auth.role() in ('anon', 'authenticated') and not auth.is_admin() then
-    raise exception 'Only the payment system or an admin may change sponsor credits' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_admin() then
+      raise exception 'Only the payment system or an admin may change sponsor credits' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2445,8 +2480,11 @@ CREATE FUNCTION app_private.require_staff() RETURNS void
     AS $$
 begin
   -- Jobs run as the owner (no request role); requests must be service_role or a moderator/admin.
-  if auth.role() in ('anon', 'authenticated') and not auth.is_moderator() then
-    raise exception 'Staff only' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_moderator() then
+      raise exception 'Staff only' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2468,6 +2506,12 @@ begin
   return me;
 end;
 $$;
+
+--
+-- Name: FUNCTION require_user(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_user() IS 'The signed-in user''s id; LOGIN when signed out. Call it first, before any check that compares with the user''s id (a comparison with null is null).';
 
 --
 -- Name: require_visible_post(uuid); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2537,7 +2581,8 @@ CREATE TABLE app_public.sponsored_posts (
 -- Name: TABLE sponsored_posts; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsored_posts IS 'Campaigns: a sponsor pays for one of their own posts to be shown to targeted viewers. The sponsor and staff see them. Create with `createSponsoredPost`.';
+COMMENT ON TABLE app_public.sponsored_posts IS '@signedInOnly
+Campaigns: a sponsor pays for one of their own posts to be shown to targeted viewers. The sponsor and staff see them. Create with `createSponsoredPost`.';
 
 --
 -- Name: COLUMN sponsored_posts.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -2823,6 +2868,10 @@ CREATE FUNCTION app_private.tg_comments__validate() RETURNS trigger
 declare
   max_length integer := app_private.setting('comment_max_length')::integer;
 begin
+  -- A post you may not see is not there for you (the insert policy would only say "permission denied").
+  if tg_op = 'INSERT' and auth.uid() is not null and not app_hidden.can_see_post(auth.uid(), new.post_id) then
+    raise exception 'No such post' using errcode = 'NTFND';
+  end if;
   new.body := btrim(new.body);
   if new.body = '' then
     raise exception 'A comment needs some text' using errcode = 'INVAL';
@@ -3679,10 +3728,11 @@ CREATE FUNCTION app_public.approve_follow_request(follower_id uuid) RETURNS app_
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   row app_public.followers;
 begin
   update app_public.followers f set status = 'approved', approved_at = now()
-   where f.follower_id = approve_follow_request.follower_id and f.following_id = app_private.require_user() and f.status = 'pending'
+   where f.follower_id = approve_follow_request.follower_id and f.following_id = me and f.status = 'pending'
   returning * into row;
   if row is null then
     raise exception 'No such follow request' using errcode = 'NTFND';
@@ -3727,7 +3777,8 @@ CREATE TABLE app_public.blocked_users (
 -- Name: TABLE blocked_users; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.blocked_users IS 'Blocks. Each side is hidden from the other everywhere; only the blocker sees the row.';
+COMMENT ON TABLE app_public.blocked_users IS '@signedInOnly
+Blocks. Each side is hidden from the other everywhere; only the blocker sees the row.';
 
 --
 -- Name: COLUMN blocked_users.blocker_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -3797,7 +3848,8 @@ CREATE TABLE app_public.bookmarks (
 -- Name: TABLE bookmarks; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.bookmarks IS 'Your saved posts; nobody else sees them.';
+COMMENT ON TABLE app_public.bookmarks IS '@signedInOnly
+Your saved posts; nobody else sees them.';
 
 --
 -- Name: COLUMN bookmarks.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -3949,17 +4001,21 @@ COMMENT ON FUNCTION app_public.check_and_demonetize_video(post_id uuid) IS 'Staf
 --
 
 CREATE FUNCTION app_public.check_existing_repost(post_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select exists (select 1 from app_public.reposts r where r.post_id = check_existing_repost.post_id and r.user_id = auth.uid())
+declare
+  me uuid := app_private.require_user();
+begin
+  return exists (select 1 from app_public.reposts r where r.post_id = check_existing_repost.post_id and r.user_id = me);
+end;
 $$;
 
 --
 -- Name: FUNCTION check_existing_repost(post_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.check_existing_repost(post_id uuid) IS 'Whether you have reposted the post.';
+COMMENT ON FUNCTION app_public.check_existing_repost(post_id uuid) IS 'Whether you have reposted the post (LOGIN when signed out).';
 
 --
 -- Name: check_user_cheat_status(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4046,7 +4102,8 @@ CREATE TABLE app_public.user_cheat_status (
 -- Name: TABLE user_cheat_status; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.user_cheat_status IS 'Fraud detection''s verdict per account; staff see all, an account its own.';
+COMMENT ON TABLE app_public.user_cheat_status IS '@signedInOnly
+Fraud detection''s verdict per account; staff see all, an account its own.';
 
 --
 -- Name: COLUMN user_cheat_status.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4102,6 +4159,7 @@ CREATE FUNCTION app_public.clear_user_cheat_flag(user_id uuid, note text) RETURN
 declare
   row app_public.user_cheat_status;
 begin
+  perform app_private.require_user();
   if not auth.is_moderator() then
     raise exception 'Only staff may clear a cheat flag' using errcode = 'DNIED';
   end if;
@@ -4142,7 +4200,8 @@ CREATE TABLE app_public.conversations (
 -- Name: TABLE conversations; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.conversations IS 'Your conversations; list them newest first with `conversations(orderBy: LAST_MESSAGE_AT_DESC)`. A one-to-one conversation''s id is `generateConversationId(a, b)`.';
+COMMENT ON TABLE app_public.conversations IS '@signedInOnly
+Your conversations; list them newest first with `conversations(orderBy: LAST_MESSAGE_AT_DESC)`. A one-to-one conversation''s id is `generateConversationId(a, b)`.';
 
 --
 -- Name: COLUMN conversations.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4187,7 +4246,8 @@ CREATE TABLE app_public.messages (
 -- Name: TABLE messages; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.messages IS '@behavior -query:resource:connection -query:resource:list
+COMMENT ON TABLE app_public.messages IS '@signedInOnly
+@behavior -query:resource:connection -query:resource:list
 Direct messages, read through their conversation (`Conversation.messages`, newest first with `orderBy: CREATED_AT_DESC`). Send with `sendMessage`. A message expires 24 hours after its recipient read it.';
 
 --
@@ -4371,13 +4431,15 @@ COMMENT ON COLUMN app_public.profiles.profile_likes_count IS 'Likes of this prof
 -- Name: COLUMN profiles.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.profiles.is_demonetized IS 'Demonetized account: earns no revenue. Set automatically when 3 of its posts were demonetized within 90 days; staff restore it.';
+COMMENT ON COLUMN app_public.profiles.is_demonetized IS '@behavior -*
+Demonetized account: earns no revenue. Set automatically when 3 of its posts were demonetized within 90 days; staff restore it.';
 
 --
 -- Name: COLUMN profiles.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.profiles.demonetized_at IS 'When the account was demonetized; null while it is not.';
+COMMENT ON COLUMN app_public.profiles.demonetized_at IS '@behavior -*
+When the account was demonetized; null while it is not.';
 
 --
 -- Name: COLUMN profiles.suspended_at; Type: COMMENT; Schema: app_public; Owner: -
@@ -4486,10 +4548,12 @@ CREATE FUNCTION app_public.creator_balance(user_id uuid DEFAULT NULL::uuid) RETU
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  target uuid := coalesce(user_id, app_private.require_user());
+  -- Signed out: LOGIN first, whatever the argument.
+  me uuid := case when auth.role() in ('anon', 'authenticated') then app_private.require_user() else auth.uid() end;
+  target uuid := coalesce(user_id, me, app_private.require_user());
   row app_public.creator_balance;
 begin
-  if target is distinct from auth.uid() then
+  if target is distinct from me then
     perform app_private.require_jobs_or_admin();
   end if;
   select (select coalesce(sum(r.amount), 0) from app_public.video_revenue r where r.user_id = target),
@@ -4677,19 +4741,25 @@ COMMENT ON FUNCTION app_public.delete_message(message_id uuid) IS 'Delete your c
 --
 
 CREATE FUNCTION app_public.delete_notification(notification_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.notifications o where o.id = notification_id and o.recipient_id = app_private.require_user() returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.notifications o where o.id = notification_id and o.recipient_id = me;
+  if not found then
+    raise exception 'No such notification' using errcode = 'NTFND';
+  end if;
+  return true;
+end;
 $$;
 
 --
 -- Name: FUNCTION delete_notification(notification_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.delete_notification(notification_id uuid) IS 'Delete one of your notifications. True if it existed.';
+COMMENT ON FUNCTION app_public.delete_notification(notification_id uuid) IS 'Delete one of your notifications (NTFND if it is not one of yours).';
 
 --
 -- Name: delete_post(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4700,10 +4770,12 @@ CREATE FUNCTION app_public.delete_post(post_id uuid) RETURNS app_public.posts
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   p app_public.posts;
 begin
   select * into p from app_public.posts where id = post_id and deleted_at is null for update;
-  if not found or not (p.author_id = auth.uid() or auth.is_moderator()) then
+  -- `is distinct from`, never `not (… = …)`: a comparison with null is null, and `not null` never raises.
+  if not found or (p.author_id is distinct from me and not auth.is_moderator()) then
     raise exception 'No such post of yours' using errcode = 'NTFND';
   end if;
   update app_public.posts set deleted_at = now() where id = post_id returning * into p;
@@ -4934,7 +5006,8 @@ CREATE TABLE app_public.sponsor_credits (
 -- Name: TABLE sponsor_credits; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsor_credits IS 'A sponsor''s prepaid credit balance; the sponsor and staff see it.';
+COMMENT ON TABLE app_public.sponsor_credits IS '@signedInOnly
+A sponsor''s prepaid credit balance; the sponsor and staff see it.';
 
 --
 -- Name: COLUMN sponsor_credits.sponsor_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4971,6 +5044,9 @@ CREATE FUNCTION app_public.get_or_create_sponsor_credits(sponsor_id uuid) RETURN
 declare
   row app_public.sponsor_credits;
 begin
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+  end if;
   -- Sponsors open their own account; payment systems and admins any.
   if auth.role() in ('anon', 'authenticated') and sponsor_id is distinct from auth.uid() and not auth.is_admin() then
     raise exception 'You may only open your own sponsor account' using errcode = 'DNIED';
@@ -5001,6 +5077,9 @@ CREATE FUNCTION app_public.get_post_report_count(post_id uuid) RETURNS integer
     AS $$
 begin
   -- SECURITY DEFINER: counts reports the caller may not read; only staff and the post's author may ask.
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+  end if;
   if auth.role() in ('anon', 'authenticated') and not auth.is_moderator()
      and not exists (select 1 from app_public.posts p where p.id = get_post_report_count.post_id and p.author_id = auth.uid()) then
     raise exception 'Only staff and the post''s author may see its report count' using errcode = 'DNIED';
@@ -5256,14 +5335,17 @@ COMMENT ON FUNCTION app_public.is_handle_available(handle text) IS 'True when th
 --
 
 CREATE FUNCTION app_public.mark_all_notifications_read() RETURNS integer
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with u as (
-    update app_public.notifications o set read_at = now()
-     where o.recipient_id = app_private.require_user() and o.read_at is null
-    returning 1
-  ) select count(*)::integer from u
+declare
+  me uuid := app_private.require_user();
+  n integer;
+begin
+  update app_public.notifications o set read_at = now() where o.recipient_id = me and o.read_at is null;
+  get diagnostics n = row_count;
+  return n;
+end;
 $$;
 
 --
@@ -5349,7 +5431,8 @@ CREATE TABLE app_public.notifications (
 -- Name: TABLE notifications; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.notifications IS '@behavior -query:resource:single
+COMMENT ON TABLE app_public.notifications IS '@signedInOnly
+@behavior -query:resource:single
 Your notifications. Created by the database when something happens to you; repeated likes, reposts, follows and messages join one unread notification ("12 people liked your post"). List with `notifications(orderBy: UPDATED_AT_DESC)`.';
 
 --
@@ -5448,10 +5531,11 @@ CREATE FUNCTION app_public.mark_notification_read(notification_id uuid) RETURNS 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   n app_public.notifications;
 begin
   update app_public.notifications o set read_at = coalesce(o.read_at, now())
-   where o.id = notification_id and o.recipient_id = app_private.require_user()
+   where o.id = notification_id and o.recipient_id = me
   returning * into n;
   if n is null then
     raise exception 'No such notification' using errcode = 'NTFND';
@@ -5475,6 +5559,7 @@ CREATE FUNCTION app_public.mark_withdrawal_paid(request_id uuid, reference text)
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
+  perform app_private.require_admin();
   if coalesce(btrim(reference), '') = '' then
     raise exception 'Give the payment reference' using errcode = 'INVAL';
   end if;
@@ -5493,8 +5578,17 @@ COMMENT ON FUNCTION app_public.mark_withdrawal_paid(request_id uuid, reference t
 --
 
 CREATE FUNCTION app_public.messages_body(m app_public.messages) RETURNS text
-    LANGUAGE sql STABLE
-    AS $$ select public.pgp_sym_decrypt(m.ciphertext, app_private.message_key(m.key_id)) $$;
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select public.pgp_sym_decrypt(x.ciphertext, app_private.message_key(x.key_id))
+    from app_public.messages x
+    join app_public.conversation_participants cp on cp.conversation_id = x.conversation_id and cp.user_id = auth.uid()
+   where x.id = m.id
+     and not (cp.user_id = any (x.hidden_for))
+     and x.created_at > coalesce(cp.cleared_at, '-infinity')
+     and (x.read_at is null or x.read_at > now() - make_interval(hours => app_private.setting('message_expiry_hours')::integer))
+$$;
 
 --
 -- Name: FUNCTION messages_body(m app_public.messages); Type: COMMENT; Schema: app_public; Owner: -
@@ -5511,9 +5605,11 @@ CREATE FUNCTION app_public.monetization_status(user_id uuid DEFAULT NULL::uuid) 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  target uuid := coalesce(user_id, app_private.require_user());
+  -- Signed out: LOGIN first, whatever the argument.
+  me uuid := case when auth.role() in ('anon', 'authenticated') then app_private.require_user() else auth.uid() end;
+  target uuid := coalesce(user_id, me, app_private.require_user());
 begin
-  if target is distinct from auth.uid() then
+  if target is distinct from me then
     perform app_private.require_staff();
   end if;
   if not exists (select 1 from app_public.profiles p where p.id = target) then
@@ -5545,7 +5641,8 @@ CREATE TABLE app_public.mutes (
 -- Name: TABLE mutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.mutes IS 'Mutes: the muted account disappears from the muter''s feeds and lists (not from direct fetches). Only the muter sees the row.';
+COMMENT ON TABLE app_public.mutes IS '@signedInOnly
+Mutes: the muted account disappears from the muter''s feeds and lists (not from direct fetches). Only the muter sees the row.';
 
 --
 -- Name: COLUMN mutes.muter_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -5632,10 +5729,11 @@ CREATE FUNCTION app_public.pause_sponsored_post(id uuid) RETURNS app_public.spon
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   row app_public.sponsored_posts;
 begin
   update app_public.sponsored_posts s set status = 'paused', paused_reason = 'sponsor', paused_at = now()
-   where s.id = pause_sponsored_post.id and s.sponsor_id = app_private.require_user()
+   where s.id = pause_sponsored_post.id and s.sponsor_id = me
   returning * into row;
   if row is null then
     raise exception 'No such campaign of yours' using errcode = 'NTFND';
@@ -5651,6 +5749,38 @@ $$;
 COMMENT ON FUNCTION app_public.pause_sponsored_post(id uuid) IS 'Pause one of your campaigns.';
 
 --
+-- Name: posts_demonetized_at(app_public.posts); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.posts_demonetized_at(p app_public.posts) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.author_id = (select auth.uid()) or (select auth.is_moderator()) then p.demonetized_at end
+$$;
+
+--
+-- Name: FUNCTION posts_demonetized_at(p app_public.posts); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) IS 'When the post was demonetized: for its owner and staff; null for everyone else.';
+
+--
+-- Name: posts_is_demonetized(app_public.posts); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.posts_is_demonetized(p app_public.posts) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.author_id = (select auth.uid()) or (select auth.is_moderator()) then p.is_demonetized end
+$$;
+
+--
+-- Name: FUNCTION posts_is_demonetized(p app_public.posts); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) IS 'Whether the post earns nothing (demonetized by reports or by staff): for its owner and staff; null for everyone else.';
+
+--
 -- Name: posts_views_count(app_public.posts); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5664,6 +5794,38 @@ CREATE FUNCTION app_public.posts_views_count(p app_public.posts) RETURNS bigint
 --
 
 COMMENT ON FUNCTION app_public.posts_views_count(p app_public.posts) IS 'Counted views (once per viewer or anonymous IP per 24 hours).';
+
+--
+-- Name: profiles_demonetized_at(app_public.profiles); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.id = (select auth.uid()) or (select auth.is_moderator()) then p.demonetized_at end
+$$;
+
+--
+-- Name: FUNCTION profiles_demonetized_at(p app_public.profiles); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) IS 'When the account was demonetized: for its owner and staff; null for everyone else.';
+
+--
+-- Name: profiles_is_demonetized(app_public.profiles); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.id = (select auth.uid()) or (select auth.is_moderator()) then p.is_demonetized end
+$$;
+
+--
+-- Name: FUNCTION profiles_is_demonetized(p app_public.profiles); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) IS 'Whether the account earns nothing (demonetized by reports or by staff): for its owner and staff; null for everyone else.';
 
 --
 -- Name: profiles_is_suspended(app_public.profiles); Type: FUNCTION; Schema: app_public; Owner: -
@@ -5821,14 +5983,16 @@ COMMENT ON FUNCTION app_public.record_sponsored_impression(sponsored_post_id uui
 --
 
 CREATE FUNCTION app_public.reject_follow_request(follower_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.followers f
-     where f.follower_id = reject_follow_request.follower_id and f.following_id = app_private.require_user() and f.status = 'pending'
-    returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.followers f
+   where f.follower_id = reject_follow_request.follower_id and f.following_id = me and f.status = 'pending';
+  return found;
+end;
 $$;
 
 --
@@ -5846,6 +6010,7 @@ CREATE FUNCTION app_public.reject_withdrawal(request_id uuid, reason text) RETUR
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
+  perform app_private.require_admin();
   if coalesce(btrim(reason), '') = '' then
     raise exception 'Say why the withdrawal is rejected' using errcode = 'INVAL';
   end if;
@@ -5864,14 +6029,15 @@ COMMENT ON FUNCTION app_public.reject_withdrawal(request_id uuid, reason text) I
 --
 
 CREATE FUNCTION app_public.remove_follower(follower_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.followers f
-     where f.follower_id = remove_follower.follower_id and f.following_id = app_private.require_user()
-    returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.followers f where f.follower_id = remove_follower.follower_id and f.following_id = me;
+  return found;
+end;
 $$;
 
 --
@@ -5903,7 +6069,8 @@ CREATE TABLE app_public.post_reports (
 -- Name: TABLE post_reports; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.post_reports IS 'Reports of posts, one per reporter per post. Reporters see their own; staff see all (the queue: status open, oldest first). Report with `reportPost`.';
+COMMENT ON TABLE app_public.post_reports IS '@signedInOnly
+Reports of posts, one per reporter per post. Reporters see their own; staff see all (the queue: status open, oldest first). Report with `reportPost`.';
 
 --
 -- Name: COLUMN post_reports.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -6046,7 +6213,8 @@ CREATE TABLE app_public.verification_requests (
 -- Name: TABLE verification_requests; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.verification_requests IS 'Requests for the verified badge; their authors and staff see them.';
+COMMENT ON TABLE app_public.verification_requests IS '@signedInOnly
+Requests for the verified badge; their authors and staff see them.';
 
 --
 -- Name: COLUMN verification_requests.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -6324,6 +6492,7 @@ CREATE FUNCTION app_public.review_verification_request(request_id uuid, approve 
 declare
   row app_public.verification_requests;
 begin
+  perform app_private.require_user();
   if not auth.is_moderator() then
     raise exception 'Only staff may review verification requests' using errcode = 'DNIED';
   end if;
@@ -6366,7 +6535,8 @@ CREATE TABLE app_public.withdrawal_info (
 -- Name: TABLE withdrawal_info; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.withdrawal_info IS 'Where a creator''s withdrawals are paid. Only the creator and admins see it; change it with `saveWithdrawalInfo`.';
+COMMENT ON TABLE app_public.withdrawal_info IS '@signedInOnly
+Where a creator''s withdrawals are paid. Only the creator and admins see it; change it with `saveWithdrawalInfo`.';
 
 --
 -- Name: COLUMN withdrawal_info.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -6655,12 +6825,15 @@ COMMENT ON FUNCTION app_public.trending_hashtags(max_results integer) IS 'Hashta
 --
 
 CREATE FUNCTION app_public.unblock_user(target_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.blocked_users where blocker_id = app_private.require_user() and blocked_id = target_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.blocked_users where blocker_id = me and blocked_id = target_id;
+  return found;
+end;
 $$;
 
 --
@@ -6674,12 +6847,15 @@ COMMENT ON FUNCTION app_public.unblock_user(target_id uuid) IS 'Lift a block (fo
 --
 
 CREATE FUNCTION app_public.unbookmark_post(post_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.bookmarks b where b.user_id = app_private.require_user() and b.post_id = unbookmark_post.post_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.bookmarks b where b.user_id = me and b.post_id = unbookmark_post.post_id;
+  return found;
+end;
 $$;
 
 --
@@ -6697,14 +6873,15 @@ CREATE FUNCTION app_public.undo_repost(post_id uuid) RETURNS app_public.posts
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  p app_public.posts;
+  me uuid := app_private.require_user();
 begin
-  delete from app_public.reposts r where r.post_id = undo_repost.post_id and r.user_id = app_private.require_user();
-  select * into p from app_public.posts where id = undo_repost.post_id;
-  if not found then
+  delete from app_public.reposts r where r.post_id = undo_repost.post_id and r.user_id = me;
+  -- The post comes back only if you may see it; one you no longer may see answers null
+  -- once your repost of it is gone, and NTFND if there was none.
+  if not found and not app_hidden.can_see_post(me, undo_repost.post_id) then
     raise exception 'No such post' using errcode = 'NTFND';
   end if;
-  return p;
+  return (select p from app_public.posts p where p.id = undo_repost.post_id and p.deleted_at is null and app_hidden.can_see_post(me, p.id));
 end;
 $$;
 
@@ -6719,12 +6896,15 @@ COMMENT ON FUNCTION app_public.undo_repost(post_id uuid) IS 'Take back your repo
 --
 
 CREATE FUNCTION app_public.unfollow(target_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.followers where follower_id = app_private.require_user() and following_id = target_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.followers where follower_id = me and following_id = target_id;
+  return found;
+end;
 $$;
 
 --
@@ -6743,14 +6923,14 @@ CREATE FUNCTION app_public.unlike_post(post_id uuid) RETURNS app_public.posts
     AS $$
 declare
   me uuid := app_private.require_user();
-  p app_public.posts;
 begin
   delete from app_public.likes l where l.post_id = unlike_post.post_id and l.user_id = me;
-  select * into p from app_public.posts where id = unlike_post.post_id;
-  if not found then
+  -- The post comes back only if you may see it; one you no longer may see answers null
+  -- once your like of it is gone, and NTFND if there was none.
+  if not found and not app_hidden.can_see_post(me, unlike_post.post_id) then
     raise exception 'No such post' using errcode = 'NTFND';
   end if;
-  return p;
+  return (select p from app_public.posts p where p.id = unlike_post.post_id and p.deleted_at is null and app_hidden.can_see_post(me, p.id));
 end;
 $$;
 
@@ -6769,10 +6949,15 @@ CREATE FUNCTION app_public.unlike_profile(profile_id uuid) RETURNS app_public.pr
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   p app_public.profiles;
 begin
-  delete from app_public.profile_likes l where l.profile_id = unlike_profile.profile_id and l.liker_id = app_private.require_user();
+  delete from app_public.profile_likes l where l.profile_id = unlike_profile.profile_id and l.liker_id = me;
   select * into p from app_public.profiles where id = unlike_profile.profile_id;
+  -- The profile comes back only if you may see it (as likeProfile: never across a block).
+  if not found or app_private.is_blocked_pair(me, p.id) then
+    raise exception 'No such account' using errcode = 'NTFND';
+  end if;
   return p;
 end;
 $$;
@@ -6788,12 +6973,15 @@ COMMENT ON FUNCTION app_public.unlike_profile(profile_id uuid) IS 'Take back you
 --
 
 CREATE FUNCTION app_public.unmute_user(target_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.mutes where muter_id = app_private.require_user() and muted_id = target_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.mutes where muter_id = me and muted_id = target_id;
+  return found;
+end;
 $$;
 
 --
@@ -6807,15 +6995,21 @@ COMMENT ON FUNCTION app_public.unmute_user(target_id uuid) IS 'Unmute an account
 --
 
 CREATE FUNCTION app_public.unread_notification_count() RETURNS integer
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select count(*)::integer from app_public.notifications n where n.recipient_id = auth.uid() and n.read_at is null $$;
+    AS $$
+declare
+  me uuid := app_private.require_user();
+begin
+  return (select count(*)::integer from app_public.notifications n where n.recipient_id = me and n.read_at is null);
+end;
+$$;
 
 --
 -- Name: FUNCTION unread_notification_count(); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.unread_notification_count() IS 'How many of your notifications are unread.';
+COMMENT ON FUNCTION app_public.unread_notification_count() IS 'How many of your notifications are unread (LOGIN when signed out).';
 
 --
 -- Name: unsuspend_account(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
@@ -6915,7 +7109,8 @@ CREATE TABLE app_public.user_settings (
 -- Name: TABLE user_settings; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.user_settings IS 'A user''s own settings; the private-account switch is `Profile.isPrivate`.';
+COMMENT ON TABLE app_public.user_settings IS '@signedInOnly
+A user''s own settings; the private-account switch is `Profile.isPrivate`.';
 
 --
 -- Name: COLUMN user_settings.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -7490,7 +7685,8 @@ CREATE TABLE app_public.cheat_status_events (
 -- Name: TABLE cheat_status_events; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.cheat_status_events IS 'Audit of cheat flags: every flag (by detection) and clearance (by staff). Staff only.';
+COMMENT ON TABLE app_public.cheat_status_events IS '@signedInOnly
+Audit of cheat flags: every flag (by detection) and clearance (by staff). Staff only.';
 
 --
 -- Name: COLUMN cheat_status_events.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -7661,7 +7857,8 @@ CREATE TABLE app_public.conversation_participants (
 -- Name: TABLE conversation_participants; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.conversation_participants IS '@behavior -query:resource:connection -query:resource:list -query:resource:single
+COMMENT ON TABLE app_public.conversation_participants IS '@signedInOnly
+@behavior -query:resource:connection -query:resource:list -query:resource:single
 Who takes part in each conversation; its participants see them.';
 
 --
@@ -7804,7 +8001,8 @@ CREATE TABLE app_public.moderation_actions (
 -- Name: TABLE moderation_actions; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.moderation_actions IS 'The moderation audit log: every automatic demonetization and every staff action. Staff only.';
+COMMENT ON TABLE app_public.moderation_actions IS '@signedInOnly
+The moderation audit log: every automatic demonetization and every staff action. Staff only.';
 
 --
 -- Name: COLUMN moderation_actions.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -8146,7 +8344,8 @@ CREATE TABLE app_public.profile_likes (
 -- Name: TABLE profile_likes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.profile_likes IS '@behavior -query:resource:connection -query:resource:list -query:resource:single
+COMMENT ON TABLE app_public.profile_likes IS '@signedInOnly
+@behavior -query:resource:connection -query:resource:list -query:resource:single
 Likes of profiles, one per liker. Like with `likeProfile`.';
 
 --
@@ -8246,7 +8445,8 @@ CREATE TABLE app_public.user_analytics (
 -- Name: TABLE user_analytics; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.user_analytics IS '@behavior -query:resource:single
+COMMENT ON TABLE app_public.user_analytics IS '@signedInOnly
+@behavior -query:resource:single
 A creator''s day (UTC): views and likes received, followers, estimated revenue. Rolled up hourly; the creator and staff see it.';
 
 --
@@ -8347,7 +8547,8 @@ CREATE TABLE app_public.video_revenue (
 -- Name: TABLE video_revenue; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.video_revenue IS 'What each video earned in a month (written once, by the monthly job); the creator and staff see it.';
+COMMENT ON TABLE app_public.video_revenue IS '@signedInOnly
+What each video earned in a month (written once, by the monthly job); the creator and staff see it.';
 
 --
 -- Name: COLUMN video_revenue.post_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -10898,19 +11099,19 @@ ALTER TABLE app_public.sponsored_posts ENABLE ROW LEVEL SECURITY;
 -- Name: comments update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_own ON app_public.comments FOR UPDATE USING ((deleted_at IS NULL)) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_own ON app_public.comments FOR UPDATE USING (((author_id = ( SELECT auth.uid() AS uid)) AND (deleted_at IS NULL))) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: posts update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_own ON app_public.posts FOR UPDATE USING ((deleted_at IS NULL)) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_own ON app_public.posts FOR UPDATE USING (((author_id = ( SELECT auth.uid() AS uid)) AND (deleted_at IS NULL))) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: sponsored_posts update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_own ON app_public.sponsored_posts FOR UPDATE USING (((sponsor_id = ( SELECT auth.uid() AS uid)) OR ( SELECT auth.is_moderator() AS is_moderator))) WITH CHECK ((sponsor_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_own ON app_public.sponsored_posts FOR UPDATE USING ((sponsor_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((sponsor_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: user_settings update_own; Type: POLICY; Schema: app_public; Owner: -
@@ -10922,13 +11123,13 @@ CREATE POLICY update_own ON app_public.user_settings FOR UPDATE USING ((user_id 
 -- Name: profile_details update_self; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_self ON app_public.profile_details FOR UPDATE USING (true) WITH CHECK ((profile_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_self ON app_public.profile_details FOR UPDATE USING ((profile_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((profile_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: profiles update_self; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_self ON app_public.profiles FOR UPDATE USING (true) WITH CHECK ((id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_self ON app_public.profiles FOR UPDATE USING ((id = ( SELECT auth.uid() AS uid))) WITH CHECK ((id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: user_analytics; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -11162,6 +11363,7 @@ REVOKE ALL ON FUNCTION app_private.anonymous_viewer_key(ip inet) FROM PUBLIC;
 
 GRANT SELECT ON TABLE app_public.sponsor_credit_transactions TO authenticated;
 GRANT SELECT ON TABLE app_public.sponsor_credit_transactions TO service_role;
+GRANT SELECT ON TABLE app_public.sponsor_credit_transactions TO anon;
 
 --
 -- Name: FUNCTION apply_sponsor_credit_change(sponsor_id uuid, kind text, amount numeric, idempotency_key text, reason text); Type: ACL; Schema: app_private; Owner: -
@@ -11181,6 +11383,7 @@ REVOKE ALL ON FUNCTION app_private.available_balance(user_id uuid) FROM PUBLIC;
 
 GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.sponsored_post_id; Type: ACL; Schema: app_public; Owner: -
@@ -11188,6 +11391,7 @@ GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO service_role;
 
 GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.kind; Type: ACL; Schema: app_public; Owner: -
@@ -11195,6 +11399,7 @@ GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO se
 
 GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.day; Type: ACL; Schema: app_public; Owner: -
@@ -11202,6 +11407,7 @@ GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO service_role;
 
 GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.amount; Type: ACL; Schema: app_public; Owner: -
@@ -11209,6 +11415,7 @@ GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO service_role;
 
 GRANT SELECT(amount) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(amount) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(amount) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: FUNCTION charge_sponsored_interaction(sponsored_post_id uuid, viewer_id uuid, kind app_public.sponsored_interaction_kind); Type: ACL; Schema: app_private; Owner: -
@@ -11387,8 +11594,6 @@ REVOKE ALL ON FUNCTION app_private.is_suspended(user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.message_key(key_id text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.message_key(key_id text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.message_key(key_id text) TO service_role;
 
 --
 -- Name: FUNCTION monetization_conditions(user_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -11402,6 +11607,7 @@ REVOKE ALL ON FUNCTION app_private.monetization_conditions(user_id uuid) FROM PU
 
 GRANT SELECT ON TABLE app_public.withdrawal_requests TO authenticated;
 GRANT SELECT ON TABLE app_public.withdrawal_requests TO service_role;
+GRANT SELECT ON TABLE app_public.withdrawal_requests TO anon;
 
 --
 -- Name: FUNCTION move_withdrawal(request_id uuid, from_statuses app_public.withdrawal_status[], to_status app_public.withdrawal_status, note text); Type: ACL; Schema: app_private; Owner: -
@@ -11491,6 +11697,12 @@ REVOKE ALL ON FUNCTION app_private.refresh_user_analytics(day date) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.request_ip() FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_admin(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_admin() FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_jobs_or_admin(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -11519,6 +11731,9 @@ REVOKE ALL ON FUNCTION app_private.require_staff() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.require_user() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.require_user() TO anon;
+GRANT ALL ON FUNCTION app_private.require_user() TO authenticated;
+GRANT ALL ON FUNCTION app_private.require_user() TO service_role;
 
 --
 -- Name: FUNCTION require_visible_post(post_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -11541,6 +11756,7 @@ GRANT ALL ON FUNCTION app_private.setting(key text) TO service_role;
 
 GRANT SELECT ON TABLE app_public.sponsored_posts TO authenticated;
 GRANT SELECT ON TABLE app_public.sponsored_posts TO service_role;
+GRANT SELECT ON TABLE app_public.sponsored_posts TO anon;
 
 --
 -- Name: COLUMN sponsored_posts.placements; Type: ACL; Schema: app_public; Owner: -
@@ -11874,6 +12090,7 @@ GRANT ALL ON FUNCTION app_private.viewer_block_ids() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION app_private.viewer_conversation_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.viewer_conversation_ids() TO anon;
 GRANT ALL ON FUNCTION app_private.viewer_conversation_ids() TO authenticated;
 GRANT ALL ON FUNCTION app_private.viewer_conversation_ids() TO service_role;
 
@@ -11974,6 +12191,7 @@ GRANT ALL ON FUNCTION app_public.block_user(target_id uuid) TO service_role;
 
 GRANT SELECT ON TABLE app_public.bookmarks TO authenticated;
 GRANT SELECT ON TABLE app_public.bookmarks TO service_role;
+GRANT SELECT ON TABLE app_public.bookmarks TO anon;
 
 --
 -- Name: FUNCTION bookmark_post(post_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12040,36 +12258,42 @@ GRANT SELECT ON TABLE app_public.user_cheat_status TO service_role;
 --
 
 GRANT SELECT(user_id) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(user_id) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.is_flagged; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(is_flagged) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(is_flagged) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.checked_at; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(checked_at) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(checked_at) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.flagged_at; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(flagged_at) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(flagged_at) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.cleared_at; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(cleared_at) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(cleared_at) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.cleared_by; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(cleared_by) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(cleared_by) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: FUNCTION clear_user_cheat_flag(user_id uuid, note text); Type: ACL; Schema: app_public; Owner: -
@@ -12086,6 +12310,7 @@ GRANT ALL ON FUNCTION app_public.clear_user_cheat_flag(user_id uuid, note text) 
 
 GRANT SELECT ON TABLE app_public.conversations TO authenticated;
 GRANT SELECT ON TABLE app_public.conversations TO service_role;
+GRANT SELECT ON TABLE app_public.conversations TO anon;
 
 --
 -- Name: TABLE messages; Type: ACL; Schema: app_public; Owner: -
@@ -12093,6 +12318,7 @@ GRANT SELECT ON TABLE app_public.conversations TO service_role;
 
 GRANT SELECT ON TABLE app_public.messages TO authenticated;
 GRANT SELECT ON TABLE app_public.messages TO service_role;
+GRANT SELECT ON TABLE app_public.messages TO anon;
 
 --
 -- Name: FUNCTION conversations_last_message(c app_public.conversations); Type: ACL; Schema: app_public; Owner: -
@@ -12324,6 +12550,7 @@ GRANT ALL ON FUNCTION app_public.get_followers_with_profiles(user_id uuid, befor
 
 GRANT SELECT ON TABLE app_public.sponsor_credits TO authenticated;
 GRANT SELECT ON TABLE app_public.sponsor_credits TO service_role;
+GRANT SELECT ON TABLE app_public.sponsor_credits TO anon;
 
 --
 -- Name: FUNCTION get_or_create_sponsor_credits(sponsor_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12421,6 +12648,7 @@ GRANT ALL ON FUNCTION app_public.mark_conversation_read(conversation_id uuid) TO
 
 GRANT SELECT ON TABLE app_public.notifications TO authenticated;
 GRANT SELECT ON TABLE app_public.notifications TO service_role;
+GRANT SELECT ON TABLE app_public.notifications TO anon;
 
 --
 -- Name: FUNCTION mark_notification_read(notification_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12494,6 +12722,24 @@ GRANT ALL ON FUNCTION app_public.pause_sponsored_post(id uuid) TO authenticated;
 GRANT ALL ON FUNCTION app_public.pause_sponsored_post(id uuid) TO service_role;
 
 --
+-- Name: FUNCTION posts_demonetized_at(p app_public.posts); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) TO anon;
+GRANT ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) TO authenticated;
+GRANT ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) TO service_role;
+
+--
+-- Name: FUNCTION posts_is_demonetized(p app_public.posts); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) TO anon;
+GRANT ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) TO authenticated;
+GRANT ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) TO service_role;
+
+--
 -- Name: FUNCTION posts_views_count(p app_public.posts); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -12501,6 +12747,24 @@ REVOKE ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) FROM PUB
 GRANT ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) TO anon;
 GRANT ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) TO authenticated;
 GRANT ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) TO service_role;
+
+--
+-- Name: FUNCTION profiles_demonetized_at(p app_public.profiles); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) TO anon;
+GRANT ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) TO authenticated;
+GRANT ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) TO service_role;
+
+--
+-- Name: FUNCTION profiles_is_demonetized(p app_public.profiles); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) TO anon;
+GRANT ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) TO authenticated;
+GRANT ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) TO service_role;
 
 --
 -- Name: FUNCTION profiles_is_suspended(p app_public.profiles); Type: ACL; Schema: app_public; Owner: -
@@ -12589,6 +12853,7 @@ GRANT ALL ON FUNCTION app_public.remove_follower(follower_id uuid) TO service_ro
 
 GRANT SELECT ON TABLE app_public.post_reports TO authenticated;
 GRANT SELECT ON TABLE app_public.post_reports TO service_role;
+GRANT SELECT ON TABLE app_public.post_reports TO anon;
 
 --
 -- Name: FUNCTION report_post(post_id uuid, reason app_public.report_reason, details text); Type: ACL; Schema: app_public; Owner: -
@@ -12614,6 +12879,7 @@ GRANT ALL ON FUNCTION app_public.repost_post(post_id uuid) TO service_role;
 
 GRANT SELECT ON TABLE app_public.verification_requests TO authenticated;
 GRANT SELECT ON TABLE app_public.verification_requests TO service_role;
+GRANT SELECT ON TABLE app_public.verification_requests TO anon;
 
 --
 -- Name: FUNCTION request_verification(reason text); Type: ACL; Schema: app_public; Owner: -
@@ -12684,6 +12950,7 @@ GRANT ALL ON FUNCTION app_public.review_verification_request(request_id uuid, ap
 
 GRANT SELECT ON TABLE app_public.withdrawal_info TO authenticated;
 GRANT SELECT ON TABLE app_public.withdrawal_info TO service_role;
+GRANT SELECT ON TABLE app_public.withdrawal_info TO anon;
 
 --
 -- Name: FUNCTION save_withdrawal_info(method text, details jsonb); Type: ACL; Schema: app_public; Owner: -
@@ -12844,6 +13111,7 @@ GRANT ALL ON FUNCTION app_public.update_user_cheat_status(user_id uuid) TO servi
 
 GRANT SELECT ON TABLE app_public.user_settings TO authenticated;
 GRANT SELECT ON TABLE app_public.user_settings TO service_role;
+GRANT SELECT ON TABLE app_public.user_settings TO anon;
 
 --
 -- Name: COLUMN user_settings.message_permission; Type: ACL; Schema: app_public; Owner: -
@@ -12974,6 +13242,7 @@ GRANT ALL ON FUNCTION auth.staff_role() TO service_role;
 
 GRANT SELECT ON TABLE app_public.cheat_status_events TO authenticated;
 GRANT SELECT ON TABLE app_public.cheat_status_events TO service_role;
+GRANT SELECT ON TABLE app_public.cheat_status_events TO anon;
 
 --
 -- Name: SEQUENCE cheat_status_events_id_seq; Type: ACL; Schema: app_public; Owner: -
@@ -13023,6 +13292,7 @@ GRANT INSERT(body),UPDATE(body) ON TABLE app_public.comments TO authenticated;
 
 GRANT SELECT ON TABLE app_public.conversation_participants TO authenticated;
 GRANT SELECT ON TABLE app_public.conversation_participants TO service_role;
+GRANT SELECT ON TABLE app_public.conversation_participants TO anon;
 
 --
 -- Name: TABLE hashtags; Type: ACL; Schema: app_public; Owner: -
@@ -13054,6 +13324,7 @@ GRANT SELECT ON TABLE app_public.likes TO service_role;
 
 GRANT SELECT ON TABLE app_public.moderation_actions TO authenticated;
 GRANT SELECT ON TABLE app_public.moderation_actions TO service_role;
+GRANT SELECT ON TABLE app_public.moderation_actions TO anon;
 
 --
 -- Name: SEQUENCE moderation_actions_id_seq; Type: ACL; Schema: app_public; Owner: -
@@ -13135,6 +13406,7 @@ GRANT UPDATE(location) ON TABLE app_public.profile_details TO authenticated;
 
 GRANT SELECT ON TABLE app_public.profile_likes TO authenticated;
 GRANT SELECT ON TABLE app_public.profile_likes TO service_role;
+GRANT SELECT ON TABLE app_public.profile_likes TO anon;
 
 --
 -- Name: TABLE reposts; Type: ACL; Schema: app_public; Owner: -
@@ -13166,6 +13438,7 @@ GRANT SELECT,USAGE ON SEQUENCE app_public.sponsored_interactions_id_seq TO servi
 
 GRANT SELECT ON TABLE app_public.user_analytics TO authenticated;
 GRANT SELECT ON TABLE app_public.user_analytics TO service_role;
+GRANT SELECT ON TABLE app_public.user_analytics TO anon;
 
 --
 -- Name: TABLE user_videos; Type: ACL; Schema: app_public; Owner: -
@@ -13181,6 +13454,7 @@ GRANT SELECT ON TABLE app_public.user_videos TO service_role;
 
 GRANT SELECT ON TABLE app_public.video_revenue TO authenticated;
 GRANT SELECT ON TABLE app_public.video_revenue TO service_role;
+GRANT SELECT ON TABLE app_public.video_revenue TO anon;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: app_hidden; Owner: -

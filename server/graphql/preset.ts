@@ -5,6 +5,7 @@
  * policies, functions and COMMENTs.
  */
 import { depthLimit } from "@graphile/depth-limit";
+import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
 import { makePgService } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
@@ -12,21 +13,50 @@ import type { Pool } from "../../db/pool.ts";
 import type { Config } from "../../lib/infra/config.ts";
 import type { Logger } from "../../lib/infra/logger.ts";
 import { headerValue, identify, pgSettingsFor } from "./context.ts";
+import { checkDocumentSize, withCostLimits, type CostLimits } from "./cost-limits.ts";
 import { makeMaskError } from "./errors.ts";
+import { pageSizePlugin } from "./page-size.ts";
+import { RefusalsPlugins } from "./refusals.ts";
 import { FeedEventsPlugin } from "./feed-events.ts";
 import { homeFeedCachePlugin, type HomeFeedCandidates } from "./home-feed.ts";
 import { UserEventsPlugin } from "./user-events.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
-function depthLimitPlugin(maxDepth: number, maxListDepth: number): GraphileConfig.Plugin {
+/**
+ * What a document may be before it is planned: its size (before parsing), its
+ * depth, and its cost (cost-limits.ts); no introspection unless enabled.
+ * GraphiQL's and codegen tools' introspection query nests `ofType` 9 deep:
+ * introspection gets its own, larger, depth limits (it is bounded by the schema).
+ */
+function documentLimitsPlugin(config: Config["graphql"]): GraphileConfig.Plugin {
+  const limits: CostLimits = {
+    maxDocumentBytes: config.maxDocumentBytes,
+    maxAliases: config.maxAliases,
+    maxFields: config.maxFields,
+    maxCost: config.maxCost,
+    maxPageSize: config.maxPageSize,
+  };
   return {
-    name: "DepthLimitPlugin",
+    name: "DocumentLimitsPlugin",
     version: "1.0.0",
     grafserv: {
       middleware: {
         setPreset(next, event) {
-          event.validationRules.push(depthLimit({ maxDepth, maxListDepth }));
+          event.validationRules = withCostLimits(event.validationRules, limits);
+          event.validationRules.push(
+            depthLimit({
+              maxDepth: config.depthLimit,
+              maxListDepth: config.listDepthLimit,
+              maxIntrospectionDepth: 16,
+              maxDepthByFieldCoordinates: { "__Type.ofType": 10 },
+            }),
+          );
+          if (!config.introspection) event.validationRules.push(NoSchemaIntrospectionCustomRule);
+          return next();
+        },
+        processGraphQLRequestBody(next, event) {
+          checkDocumentSize(event.body.query, limits.maxDocumentBytes);
           return next();
         },
       },
@@ -53,7 +83,9 @@ export function makePreset(opts: {
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
     plugins: [
-      depthLimitPlugin(config.graphql.depthLimit, config.graphql.listDepthLimit),
+      documentLimitsPlugin(config.graphql),
+      ...pageSizePlugin(config.graphql.maxPageSize),
+      ...RefusalsPlugins,
       FeedEventsPlugin,
       UserEventsPlugin,
       ...(homeFeedCandidates ? [homeFeedCachePlugin(homeFeedCandidates)] : []),
@@ -61,6 +93,7 @@ export function makePreset(opts: {
     pgServices: [makePgService({ pool, schemas: ["app_public"], pubsub: true })],
     grafast: {
       explain: false,
+      timeouts: { planning: config.graphql.planningTimeoutMs, execution: config.graphql.executionTimeoutMs },
       context(requestContext) {
         const headers = requestContext.node?.req.headers;
         const params = requestContext.ws?.normalizedConnectionParams as Record<string, unknown> | undefined;
@@ -93,7 +126,7 @@ export function makePreset(opts: {
       graphiqlPath: "/graphiql",
       graphiqlOnGraphQLGET: false,
       websockets: true,
-      maxRequestLength: 1_000_000,
+      maxRequestLength: config.graphql.maxBodyBytes,
       maskError: makeMaskError(logger),
     },
     schema: {
