@@ -413,7 +413,11 @@ t.test("sponsors see only their own campaigns and interactions; viewers stay ano
     { sponsoredPosts: { nodes: [] }, sponsoredInteractions: { totalCount: 0 } },
     "others see nothing",
   );
-  t.ok((await gql(null, q, { id: c.id })).body.errors?.length, "anonymous: no access");
+  t.same(
+    (await gql(null, q, { id: c.id })).body.errors?.map((e) => e.extensions?.code),
+    ["LOGIN", "LOGIN"],
+    "anonymous: sign in first",
+  );
   t.equal(
     ((await gql(staff, q, { id: c.id })).body.data as { sponsoredInteractions: { totalCount: number } }).sponsoredInteractions.totalCount,
     1,
@@ -438,7 +442,7 @@ t.test("sponsors see only their own campaigns and interactions; viewers stay ano
     "nobody else does (the row is invisible to them)",
   );
   const byStaff = await gql(staff, upd, { id: c.id, b: "1" });
-  t.equal(byStaff.body.errors?.[0]?.extensions?.code, "42501", "not even staff");
+  t.equal(byStaff.body.errors?.[0]?.extensions?.code, "NTFND", "not even staff: not theirs");
   const direct = await asUser(db, sponsor, "update app_public.sponsored_posts set spent = 0, status = 'active' where id = $1 returning 1", [
     c.id,
   ]).catch((e: { code?: string }) => e.code);

@@ -40,6 +40,10 @@ export interface World {
   report: string;
   creditKey: string;
   secretTag: string;
+  secretTagId: string;
+  moderationAction: string;
+  cheatEvent: string;
+  creditTransaction: string;
 }
 
 async function one<T>(db: TestDatabase, sql: string, params: unknown[] = []): Promise<T> {
@@ -184,6 +188,12 @@ export async function buildWorld(db: TestDatabase, url: string): Promise<World> 
     report: reportRow!.id,
     creditKey,
     secretTag: "secrettag",
+    secretTagId: String((await one<{ id: string }>(db, "select id from app_public.hashtags where tag = 'secrettag'")).id),
+    moderationAction: String((await one<{ id: string }>(db, "select id from app_public.moderation_actions order by id limit 1")).id),
+    cheatEvent: String((await one<{ id: string }>(db, "select id from app_public.cheat_status_events order by id limit 1")).id),
+    creditTransaction: String(
+      (await one<{ id: string }>(db, "select id from app_public.sponsor_credit_transactions where sponsor_id = $1", [victim])).id,
+    ),
   };
 }
 
