@@ -320,6 +320,51 @@ COMMENT ON COLUMN app_public.monetization_condition.actual IS 'The account''s fi
 COMMENT ON COLUMN app_public.monetization_condition.met IS 'actual >= required.';
 
 --
+-- Name: check_money(numeric); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.check_money(amount numeric) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if amount is null then
+    return true;
+  end if;
+  -- 'NaN' passes `>= 0` and `<= 0` alike, and infinities are numbers to PostgreSQL.
+  if amount = 'NaN' or amount = 'Infinity' or amount = '-Infinity' then
+    raise exception 'An amount must be a finite number (got %)', amount using errcode = 'INVAL';
+  end if;
+  if amount <> round(amount, 4) then
+    raise exception 'An amount has at most 4 decimals (got %)', amount using errcode = 'INVAL';
+  end if;
+  if abs(amount) >= 10000000000 then
+    raise exception 'An amount is below 10,000,000,000 (got %)', amount using errcode = 'INVAL';
+  end if;
+  return true;
+end;
+$$;
+
+--
+-- Name: FUNCTION check_money(amount numeric); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.check_money(amount numeric) IS 'True for a money amount: finite, at most 4 decimals, below 10^10 in absolute value; raises INVAL otherwise.';
+
+--
+-- Name: money; Type: DOMAIN; Schema: app_public; Owner: -
+--
+
+CREATE DOMAIN app_public.money AS numeric
+	CONSTRAINT money_check CHECK (app_private.check_money(VALUE));
+
+--
+-- Name: DOMAIN money; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON DOMAIN app_public.money IS 'A money amount (credits, revenue): finite, at most 4 decimals, below 10,000,000,000 in absolute value (app_private.check_money).';
+
+--
 -- Name: notification_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -1009,6 +1054,8 @@ CREATE TABLE app_public.sponsor_credit_transactions (
     idempotency_key text NOT NULL,
     reason text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
+    CONSTRAINT balance_after_is_money CHECK (app_private.check_money(balance_after)),
     CONSTRAINT sponsor_credit_transactions_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_balance_after_check CHECK ((balance_after >= (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
@@ -1143,6 +1190,7 @@ CREATE TABLE app_public.sponsored_interactions (
     day date NOT NULL,
     amount numeric(14,4) NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT sponsored_interactions_amount_check CHECK ((amount >= (0)::numeric))
 );
 
@@ -1906,6 +1954,7 @@ CREATE TABLE app_public.withdrawal_requests (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     idempotency_key text,
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT withdrawal_requests_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT withdrawal_requests_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
     CONSTRAINT withdrawal_requests_note_check CHECK ((char_length(note) <= 1000))
@@ -2554,10 +2603,10 @@ CREATE TABLE app_public.sponsored_posts (
     target_markets text[] DEFAULT '{}'::text[] NOT NULL,
     target_countries text[] DEFAULT '{}'::text[] NOT NULL,
     target_age_bands app_public.age_band[] DEFAULT '{}'::app_public.age_band[] NOT NULL,
-    cost_per_impression numeric(14,4) NOT NULL,
-    cost_per_like numeric(14,4) NOT NULL,
-    budget numeric(14,4),
-    spent numeric(14,4) DEFAULT 0 NOT NULL,
+    cost_per_impression app_public.money NOT NULL,
+    cost_per_like app_public.money NOT NULL,
+    budget app_public.money,
+    spent app_public.money DEFAULT 0 NOT NULL,
     impressions_count integer DEFAULT 0 NOT NULL,
     likes_count integer DEFAULT 0 NOT NULL,
     status app_public.sponsored_post_status DEFAULT 'active'::app_public.sponsored_post_status NOT NULL,
@@ -2565,15 +2614,15 @@ CREATE TABLE app_public.sponsored_posts (
     paused_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT sponsored_posts_budget_check CHECK ((budget > (0)::numeric)),
-    CONSTRAINT sponsored_posts_check CHECK (((cost_per_impression > (0)::numeric) OR (cost_per_like > (0)::numeric))),
+    CONSTRAINT sponsored_posts_budget_check CHECK (((budget)::numeric > (0)::numeric)),
+    CONSTRAINT sponsored_posts_check CHECK ((((cost_per_impression)::numeric > (0)::numeric) OR ((cost_per_like)::numeric > (0)::numeric))),
     CONSTRAINT sponsored_posts_check1 CHECK (((status = 'paused'::app_public.sponsored_post_status) = (paused_reason IS NOT NULL))),
-    CONSTRAINT sponsored_posts_cost_per_impression_check CHECK ((cost_per_impression >= (0)::numeric)),
-    CONSTRAINT sponsored_posts_cost_per_like_check CHECK ((cost_per_like >= (0)::numeric)),
+    CONSTRAINT sponsored_posts_cost_per_impression_check CHECK (((cost_per_impression)::numeric >= (0)::numeric)),
+    CONSTRAINT sponsored_posts_cost_per_like_check CHECK (((cost_per_like)::numeric >= (0)::numeric)),
     CONSTRAINT sponsored_posts_impressions_count_check CHECK ((impressions_count >= 0)),
     CONSTRAINT sponsored_posts_likes_count_check CHECK ((likes_count >= 0)),
     CONSTRAINT sponsored_posts_placements_check CHECK ((cardinality(placements) > 0)),
-    CONSTRAINT sponsored_posts_spent_check CHECK ((spent >= (0)::numeric)),
+    CONSTRAINT sponsored_posts_spent_check CHECK (((spent)::numeric >= (0)::numeric)),
     CONSTRAINT sponsored_posts_target_countries_check CHECK ((array_to_string(target_countries, ','::text) ~ '^([A-Z]{2}(,|$))*$'::text))
 );
 
@@ -3361,6 +3410,23 @@ end;
 $$;
 
 --
+-- Name: tg_sponsored_posts__money_scale(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_sponsored_posts__money_scale() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  new.cost_per_impression := round(new.cost_per_impression, 4);
+  new.cost_per_like := round(new.cost_per_like, 4);
+  new.budget := round(new.budget, 4);
+  new.spent := round(new.spent, 4);
+  return new;
+end;
+$$;
+
+--
 -- Name: tg_sponsored_posts__notify(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -3649,10 +3715,10 @@ CREATE FUNCTION app_private.worker_heartbeat(worker_id text, hostname text, pid 
 $$;
 
 --
--- Name: add_sponsor_credits(uuid, numeric, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: add_sponsor_credits(uuid, app_public.money, text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
+CREATE FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -3664,10 +3730,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) IS 'Payment system or admin: add credits, at most once per idempotency key; returns the balance after this change (for a repeated key, the balance the first call left).';
+COMMENT ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) IS 'Payment system or admin: add credits, at most once per idempotency key; returns the balance after this change (for a repeated key, the balance the first call left).';
 
 --
 -- Name: followers; Type: TABLE; Schema: app_public; Owner: -
@@ -4491,10 +4557,10 @@ $$;
 COMMENT ON FUNCTION app_public.conversations_unread_count(c app_public.conversations) IS 'How many messages you received in the conversation and have not read.';
 
 --
--- Name: create_sponsored_post(uuid, numeric, numeric, numeric, app_public.sponsored_placement[], text[], text[], text[], app_public.age_band[]); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: create_sponsored_post(uuid, app_public.money, app_public.money, app_public.money, app_public.sponsored_placement[], text[], text[], text[], app_public.age_band[]); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric DEFAULT NULL::numeric, placements app_public.sponsored_placement[] DEFAULT '{home,explore}'::app_public.sponsored_placement[], target_categories text[] DEFAULT '{}'::text[], target_markets text[] DEFAULT '{}'::text[], target_countries text[] DEFAULT '{}'::text[], target_age_bands app_public.age_band[] DEFAULT '{}'::app_public.age_band[]) RETURNS app_public.sponsored_posts
+CREATE FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money DEFAULT NULL::numeric, placements app_public.sponsored_placement[] DEFAULT '{home,explore}'::app_public.sponsored_placement[], target_categories text[] DEFAULT '{}'::text[], target_markets text[] DEFAULT '{}'::text[], target_countries text[] DEFAULT '{}'::text[], target_age_bands app_public.age_band[] DEFAULT '{}'::app_public.age_band[]) RETURNS app_public.sponsored_posts
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -4507,6 +4573,12 @@ begin
   select * into p from app_public.posts where id = create_sponsored_post.post_id and deleted_at is null;
   if not found or p.author_id <> me then
     raise exception 'No such post of yours' using errcode = 'NTFND';
+  end if;
+  if coalesce(cost_per_impression, 0) < 0 or coalesce(cost_per_like, 0) < 0 or budget <= 0 then
+    raise exception 'Costs are zero or more, and a budget more than zero' using errcode = 'INVAL';
+  end if;
+  if coalesce(cost_per_impression, 0) = 0 and coalesce(cost_per_like, 0) = 0 then
+    raise exception 'A campaign charges for impressions, likes or both' using errcode = 'INVAL';
   end if;
   if p.audience <> 'public' or p.is_paid then
     raise exception 'Only public posts can be sponsored' using errcode = 'INVAL';
@@ -4534,10 +4606,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) IS 'Start a campaign on one of your public posts: its costs per impression and per like (credits, up to 4 decimals), an optional total budget, placements, and targeting (empty lists: anyone). It starts paused (funds) when your credits cannot pay its next charge.';
+COMMENT ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) IS 'Start a campaign on one of your public posts: its costs per impression and per like (credits, up to 4 decimals), an optional total budget, placements, and targeting (empty lists: anyone). It starts paused (funds) when your credits cannot pay its next charge.';
 
 --
 -- Name: creator_balance(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4621,10 +4693,10 @@ $$;
 COMMENT ON FUNCTION app_public.current_profile() IS 'The signed-in user''s profile, or null when signed out.';
 
 --
--- Name: deduct_sponsor_credits(uuid, numeric, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: deduct_sponsor_credits(uuid, app_public.money, text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
+CREATE FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -4635,10 +4707,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) IS 'Charge credits atomically, at most once per idempotency key (a repeated key returns the first result and charges nothing); never below zero: raises FUNDS when the balance does not cover it. Payment system, jobs and admins only.';
+COMMENT ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) IS 'Charge credits atomically, at most once per idempotency key (a repeated key returns the first result and charges nothing); never below zero: raises FUNDS when the balance does not cover it. Payment system, jobs and admins only.';
 
 --
 -- Name: delete_comment(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4999,6 +5071,7 @@ CREATE TABLE app_public.sponsor_credits (
     balance numeric(14,4) DEFAULT 0 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT balance_is_money CHECK (app_private.check_money(balance)),
     CONSTRAINT sponsor_credits_balance_check CHECK ((balance >= (0)::numeric))
 );
 
@@ -6289,10 +6362,10 @@ $$;
 COMMENT ON FUNCTION app_public.request_verification(reason text) IS 'Ask for the verified badge.';
 
 --
--- Name: request_withdrawal(numeric, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: request_withdrawal(app_public.money, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text DEFAULT NULL::text) RETURNS app_public.withdrawal_requests
+CREATE FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text DEFAULT NULL::text) RETURNS app_public.withdrawal_requests
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -6338,10 +6411,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION request_withdrawal(amount numeric, idempotency_key text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION request_withdrawal(amount app_public.money, idempotency_key text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) IS 'Ask to withdraw `amount` of your revenue, to your saved payout details. At most the available balance (FUNDS otherwise); not while flagged for cheating. With `idempotencyKey`, a retry returns the first request (CONFL if the amount differs).';
+COMMENT ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) IS 'Ask to withdraw `amount` of your revenue, to your saved payout details. At most the available balance (FUNDS otherwise); not while flagged for cheating. With `idempotencyKey`, a retry returns the first request (CONFL if the amount differs).';
 
 --
 -- Name: resolve_post_report(uuid, boolean, text); Type: FUNCTION; Schema: app_public; Owner: -
@@ -7613,7 +7686,8 @@ CREATE TABLE app_private.revenue_months (
     month date NOT NULL,
     videos integer DEFAULT 0 NOT NULL,
     total numeric(14,4) DEFAULT 0 NOT NULL,
-    calculated_at timestamp with time zone DEFAULT now() NOT NULL
+    calculated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT total_is_money CHECK (app_private.check_money(total))
 );
 
 --
@@ -8438,7 +8512,8 @@ CREATE TABLE app_public.user_analytics (
     likes integer DEFAULT 0 NOT NULL,
     followers integer DEFAULT 0 NOT NULL,
     estimated_revenue numeric(14,4) DEFAULT 0 NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT estimated_revenue_is_money CHECK (app_private.check_money(estimated_revenue))
 );
 
 --
@@ -8537,6 +8612,7 @@ CREATE TABLE app_public.video_revenue (
     views integer NOT NULL,
     amount numeric(14,4) NOT NULL,
     calculated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT video_revenue_amount_check CHECK ((amount >= (0)::numeric)),
     CONSTRAINT video_revenue_likes_check CHECK ((likes >= 0)),
     CONSTRAINT video_revenue_month_check CHECK ((month = (date_trunc('month'::text, (month)::timestamp with time zone))::date)),
@@ -9747,6 +9823,12 @@ CREATE TRIGGER _200_check_handle BEFORE UPDATE OF handle ON app_public.profiles 
 --
 
 CREATE TRIGGER _200_create_rows AFTER INSERT ON app_public.profiles FOR EACH ROW EXECUTE FUNCTION app_private.tg_profiles__create_rows();
+
+--
+-- Name: sponsored_posts _200_money_scale; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_money_scale BEFORE INSERT OR UPDATE ON app_public.sponsored_posts FOR EACH ROW EXECUTE FUNCTION app_private.tg_sponsored_posts__money_scale();
 
 --
 -- Name: comments _200_validate; Type: TRIGGER; Schema: app_public; Owner: -
@@ -11221,6 +11303,15 @@ GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
 
 --
+-- Name: FUNCTION check_money(amount numeric); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.check_money(amount numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.check_money(amount numeric) TO anon;
+GRANT ALL ON FUNCTION app_private.check_money(amount numeric) TO authenticated;
+GRANT ALL ON FUNCTION app_private.check_money(amount numeric) TO service_role;
+
+--
 -- Name: FUNCTION are_mutual_followers(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -12017,6 +12108,12 @@ REVOKE ALL ON FUNCTION app_private.tg_reposts__notify() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.tg_sponsor_credit_transactions__resume_campaigns() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_sponsored_posts__money_scale(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_sponsored_posts__money_scale() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_sponsored_posts__notify(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -12134,13 +12231,13 @@ REVOKE ALL ON FUNCTION app_private.visible_entries(viewer uuid, entries app_publ
 REVOKE ALL ON FUNCTION app_private.worker_heartbeat(worker_id text, hostname text, pid integer, started_at timestamp with time zone) FROM PUBLIC;
 
 --
--- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO anon;
-GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO authenticated;
-GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO service_role;
+REVOKE ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO anon;
+GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO authenticated;
+GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO service_role;
 
 --
 -- Name: TABLE followers; Type: ACL; Schema: app_public; Owner: -
@@ -12383,13 +12480,13 @@ GRANT ALL ON FUNCTION app_public.conversations_unread_count(c app_public.convers
 GRANT ALL ON FUNCTION app_public.conversations_unread_count(c app_public.conversations) TO service_role;
 
 --
--- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO anon;
-GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO authenticated;
-GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO service_role;
+REVOKE ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO anon;
+GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO authenticated;
+GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO service_role;
 
 --
 -- Name: FUNCTION creator_balance(user_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12419,13 +12516,13 @@ GRANT ALL ON FUNCTION app_public.current_profile() TO authenticated;
 GRANT ALL ON FUNCTION app_public.current_profile() TO service_role;
 
 --
--- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO anon;
-GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO authenticated;
-GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO service_role;
+REVOKE ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO anon;
+GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO authenticated;
+GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO service_role;
 
 --
 -- Name: FUNCTION delete_comment(comment_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12891,13 +12988,13 @@ GRANT ALL ON FUNCTION app_public.request_verification(reason text) TO authentica
 GRANT ALL ON FUNCTION app_public.request_verification(reason text) TO service_role;
 
 --
--- Name: FUNCTION request_withdrawal(amount numeric, idempotency_key text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION request_withdrawal(amount app_public.money, idempotency_key text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) TO anon;
-GRANT ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) TO authenticated;
-GRANT ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) TO service_role;
+REVOKE ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) TO anon;
+GRANT ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) TO authenticated;
+GRANT ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) TO service_role;
 
 --
 -- Name: FUNCTION resolve_post_report(report_id uuid, upheld boolean, note text); Type: ACL; Schema: app_public; Owner: -
