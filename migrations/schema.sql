@@ -1455,16 +1455,18 @@ $$;
 -- Name: derive_handle(text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.derive_handle(email text) RETURNS public.citext
+CREATE FUNCTION app_private.derive_handle(display_name text) RETURNS public.citext
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  base text := left(regexp_replace(lower(split_part(coalesce(email, ''), '@', 1)), '[^a-z0-9_]+', '_', 'g'), 20);
+  letters constant text := 'abcdefghjkmnpqrstuvwxyz23456789';
+  base text := trim(both '_' from left(regexp_replace(lower(coalesce(display_name, '')), '[^a-z0-9_]+', '_', 'g'), 20));
   candidate text;
 begin
-  base := trim(both '_' from base);
-  if char_length(base) < 3 then base := 'user' || base; end if;
+  if char_length(base) < 3 then
+    base := 'user_' || (select string_agg(substr(letters, 1 + floor(random() * length(letters))::int, 1), '') from generate_series(1, 6));
+  end if;
   candidate := base;
   for i in 1..50 loop
     if not app_private.is_reserved_handle(candidate)
@@ -1473,9 +1475,15 @@ begin
     end if;
     candidate := base || '_' || (floor(random() * (case when i < 10 then 10000 else 100000000 end)))::int;
   end loop;
-  raise exception 'could not derive a free handle for %', email using errcode = 'CONFL';
+  raise exception 'could not derive a free handle' using errcode = 'CONFL';
 end;
 $$;
+
+--
+-- Name: FUNCTION derive_handle(display_name text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.derive_handle(display_name text) IS 'A free handle for a new account: from its display name, else user_ and six random letters or digits; a number is added while taken.';
 
 --
 -- Name: encrypt_message_body(text); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3465,9 +3473,11 @@ CREATE FUNCTION app_private.tg_users__create_profile() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+declare
+  display_name text := nullif(left(btrim(new.raw_user_meta_data ->> 'display_name'), 50), '');
 begin
   insert into app_public.profiles (id, handle, display_name)
-  values (new.id, app_private.derive_handle(new.email), nullif(left(new.raw_user_meta_data ->> 'display_name', 50), ''));
+  values (new.id, app_private.derive_handle(display_name), display_name);
   return new;
 end;
 $$;
@@ -10898,12 +10908,6 @@ ALTER TABLE app_public.profiles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.reposts ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: hashtags select_all; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_all ON app_public.hashtags FOR SELECT USING (true);
-
---
 -- Name: blocked_users select_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -11060,6 +11064,14 @@ CREATE POLICY select_visible ON app_public.followers FOR SELECT USING (((followe
   WHERE ((p.id = followers.following_id) AND p.is_private))))) AND ((follower_id = ANY (( SELECT app_private.viewer_following_ids() AS viewer_following_ids)::uuid[])) OR (NOT (EXISTS ( SELECT 1
    FROM app_public.profiles p
   WHERE ((p.id = followers.follower_id) AND p.is_private))))))));
+
+--
+-- Name: hashtags select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.hashtags FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM app_public.post_hashtags ph
+  WHERE (ph.hashtag_id = hashtags.id))));
 
 --
 -- Name: likes select_visible; Type: POLICY; Schema: app_public; Owner: -
@@ -11546,10 +11558,10 @@ REVOKE ALL ON FUNCTION app_private.demonetize_account_if_repeated(user_id uuid) 
 REVOKE ALL ON FUNCTION app_private.demonetize_post_if_reported(post_id uuid) FROM PUBLIC;
 
 --
--- Name: FUNCTION derive_handle(email text); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION derive_handle(display_name text); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.derive_handle(email text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.derive_handle(display_name text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION encrypt_message_body(body text, OUT key_id text, OUT ciphertext bytea); Type: ACL; Schema: app_private; Owner: -
