@@ -153,6 +153,7 @@ export function adminRouter(auth: AuthContext): Router {
         }
         return await auth.userJson(db, id);
       });
+      auth.onSessionsEnded(id);
       res.json(json);
     } catch (err) {
       if (isEmailTaken(err)) throw errors.emailExists();
@@ -164,6 +165,7 @@ export function adminRouter(auth: AuthContext): Router {
     const id = userParam(req);
     const { rowCount } = await pool.query("delete from auth.users where id = $1", [id]);
     if (!rowCount) throw errors.userNotFound();
+    auth.onSessionsEnded(id);
     res.json({});
   });
 

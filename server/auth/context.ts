@@ -20,6 +20,8 @@ export interface AuthDeps {
   logger: Logger;
   hasher: PasswordHasher;
   limiter: AuthRateLimiter;
+  /** Told when a user's sessions end (sign-out, ban, deletion), so that their tokens are refused at once. */
+  onSessionsEnded?: ((userId: string) => void) | undefined;
 }
 
 export class AuthContext {
@@ -28,6 +30,7 @@ export class AuthContext {
   readonly logger: Logger;
   readonly hasher: PasswordHasher;
   readonly limiter: AuthRateLimiter;
+  readonly onSessionsEnded: (userId: string) => void;
   readonly refreshKey: Buffer;
   readonly issuer: string;
 
@@ -37,6 +40,7 @@ export class AuthContext {
     this.logger = deps.logger;
     this.hasher = deps.hasher;
     this.limiter = deps.limiter;
+    this.onSessionsEnded = deps.onSessionsEnded ?? (() => undefined);
     this.refreshKey = refreshKey(deps.config.jwt.secret);
     this.issuer = `${deps.config.apiExternalUrl}/auth/v1`;
   }

@@ -232,6 +232,7 @@ export function authRouter(deps: AuthDeps): Router {
           await db.query("update auth.users set encrypted_password = $2, reauthentication_token = null where id = $1", [user.id, newHash]);
           // A new password ends every other session.
           await db.query("delete from auth.sessions where user_id = $1 and id is distinct from $2::uuid", [user.id, sessionId ?? null]);
+          auth.onSessionsEnded(user.id);
         }
         if (body.email && body.email !== user.email) {
           const taken = await store.findUserByEmail(db, body.email);
@@ -261,6 +262,7 @@ export function authRouter(deps: AuthDeps): Router {
     else if (scope === "others")
       await deps.pool.query("delete from auth.sessions where user_id = $1 and id is distinct from $2::uuid", [user.id, sessionId ?? null]);
     else throw errors.validation("scope must be global, local or others");
+    auth.onSessionsEnded(user.id);
     res.status(204).end();
   });
 

@@ -12,7 +12,8 @@ import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
 import type { Pool } from "../../db/pool.ts";
 import type { Config } from "../../lib/infra/config.ts";
 import type { Logger } from "../../lib/infra/logger.ts";
-import { headerValue, identify, pgSettingsFor } from "./context.ts";
+import type { SessionCheck } from "../auth/session-check.ts";
+import { identifyConnection, identityOfRequest, pgSettingsFor } from "./context.ts";
 import { checkDocumentSize, withCostLimits, type CostLimits } from "./cost-limits.ts";
 import { makeMaskError } from "./errors.ts";
 import { pageSizePlugin } from "./page-size.ts";
@@ -64,22 +65,18 @@ function documentLimitsPlugin(config: Config["graphql"]): GraphileConfig.Plugin 
   };
 }
 
-/** Thrown for a bad token; grafserv answers with this status. */
-class UnauthorizedError extends Error {
-  override name = "UnauthorizedError";
-  statusCode = 401;
-}
-
 export function makePreset(opts: {
   config: Config;
   pool: Pool;
   logger: Logger;
   /** With Redis: home feed pages from cached candidates. */
   homeFeedCandidates?: HomeFeedCandidates | undefined;
-  /** Called for each signed-in request (last activity). */
-  onViewer?: ((userId: string) => void) | undefined;
+  /** Called for each signed-in request (last activity, from which address). */
+  onViewer?: ((userId: string, ip: string | undefined) => void) | undefined;
+  /** Whether a token's user and session are alive (websockets; HTTP requests are checked by `refuseBadTokens`). */
+  sessions?: SessionCheck | undefined;
 }): GraphileConfig.Preset {
-  const { config, pool, logger, homeFeedCandidates, onViewer } = opts;
+  const { config, pool, logger, homeFeedCandidates, onViewer, sessions } = opts;
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
     plugins: [
@@ -94,27 +91,18 @@ export function makePreset(opts: {
     grafast: {
       explain: false,
       timeouts: { planning: config.graphql.planningTimeoutMs, execution: config.graphql.executionTimeoutMs },
-      context(requestContext) {
-        const headers = requestContext.node?.req.headers;
+      async context(requestContext) {
+        // Over HTTP the token was checked before GraphQL (context.ts, refuseBadTokens);
+        // over websockets each operation checks the connection's.
+        const req = requestContext.expressv4?.req;
         const params = requestContext.ws?.normalizedConnectionParams as Record<string, unknown> | undefined;
-        const authorization = headers
-          ? headerValue(headers, "authorization")
-          : typeof params?.authorization === "string"
-            ? params.authorization
-            : undefined;
-        const apikey = headers ? headerValue(headers, "apikey") : typeof params?.apikey === "string" ? params.apikey : undefined;
-        let identity;
-        try {
-          identity = identify(authorization, apikey, config.jwt.secret);
-        } catch (err) {
-          throw new UnauthorizedError(err instanceof Error ? err.message : "Invalid token");
-        }
+        const identity = (req && identityOfRequest(req)) ?? (await identifyConnection(params, config, sessions));
         const viewerId = identity.claims.role === "authenticated" ? identity.claims.sub : undefined;
-        if (viewerId) onViewer?.(viewerId);
+        if (viewerId) onViewer?.(viewerId, req?.ip);
         return {
           pgSettings: pgSettingsFor(identity, config.graphql.statementTimeoutMs, {
             messageKeys: config.messages.keyring.setting,
-            ip: requestContext.expressv4?.req.ip,
+            ip: req?.ip,
           }),
           viewerId,
         };
