@@ -69,6 +69,7 @@ t.test("a user may update their own profile, not another's", async (t) => {
 });
 
 t.test("handles are validated and unique (case-insensitively)", async (t) => {
+  await db.root.query("update app_public.profiles set handle = 'bob' where id = $1", [bob]);
   await t.rejects(as("authenticated", alice, "update app_public.profiles set handle = 'BOB' where id = $1", [alice]), { code: "23505" });
   await t.rejects(as("authenticated", alice, "update app_public.profiles set handle = 'no spaces' where id = $1", [alice]), {
     code: "23514",

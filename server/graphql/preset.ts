@@ -5,6 +5,7 @@
  * policies, functions and COMMENTs.
  */
 import { depthLimit } from "@graphile/depth-limit";
+import { PersistedPlugin } from "@grafserv/persisted";
 import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
 import { makePgService } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
@@ -80,6 +81,8 @@ export function makePreset(opts: {
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
     plugins: [
+      // Trusted documents (persisted operations), for first-party clients in production: see docs/security.md.
+      ...(config.graphql.trustedDocumentsDir ? [PersistedPlugin] : []),
       documentLimitsPlugin(config.graphql),
       ...pageSizePlugin(config.graphql.maxPageSize),
       ...RefusalsPlugins,
@@ -116,6 +119,12 @@ export function makePreset(opts: {
       websockets: true,
       maxRequestLength: config.graphql.maxBodyBytes,
       maskError: makeMaskError(logger),
+      ...(config.graphql.trustedDocumentsDir
+        ? {
+            persistedOperationsDirectory: config.graphql.trustedDocumentsDir,
+            allowUnpersistedOperation: config.graphql.allowUntrustedDocuments,
+          }
+        : {}),
     },
     schema: {
       dontSwallowErrors: true,
