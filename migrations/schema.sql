@@ -770,6 +770,28 @@ $$;
 COMMENT ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) IS 'True when each of the two users has liked a post of the other (an input to fraud detection).';
 
 --
+-- Name: check_length(text, integer, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.check_length(value text, max_length integer, what text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if value is not null and char_length(value) > max_length then
+    raise exception '% can be at most % characters (this one has %)', what, max_length, char_length(value) using errcode = 'INVAL';
+  end if;
+  return true;
+end;
+$$;
+
+--
+-- Name: FUNCTION check_length(value text, max_length integer, what text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.check_length(value text, max_length integer, what text) IS 'True when `value` has at most `max_length` characters; raises INVAL naming `what` otherwise.';
+
+--
 -- Name: uid(); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -812,6 +834,7 @@ CREATE TABLE app_public.posts (
     deleted_at timestamp with time zone,
     is_demonetized boolean DEFAULT false NOT NULL,
     demonetized_at timestamp with time zone,
+    CONSTRAINT metadata_length CHECK (app_private.check_length((metadata)::text, 2000, 'Post metadata'::text)),
     CONSTRAINT posts_comments_count_check CHECK ((comments_count >= 0)),
     CONSTRAINT posts_likes_count_check CHECK ((likes_count >= 0)),
     CONSTRAINT posts_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
@@ -1056,6 +1079,8 @@ CREATE TABLE app_public.sponsor_credit_transactions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT balance_after_is_money CHECK (app_private.check_money(balance_after)),
+    CONSTRAINT idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
+    CONSTRAINT reason_length CHECK (app_private.check_length(reason, 500, 'A reason'::text)),
     CONSTRAINT sponsor_credit_transactions_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_balance_after_check CHECK ((balance_after >= (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
@@ -1963,6 +1988,8 @@ CREATE TABLE app_public.withdrawal_requests (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     idempotency_key text,
     CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
+    CONSTRAINT idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
+    CONSTRAINT note_length CHECK (app_private.check_length(note, 1000, 'A note'::text)),
     CONSTRAINT withdrawal_requests_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT withdrawal_requests_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
     CONSTRAINT withdrawal_requests_note_check CHECK ((char_length(note) <= 1000))
@@ -2631,7 +2658,10 @@ CREATE TABLE app_public.sponsored_posts (
     CONSTRAINT sponsored_posts_likes_count_check CHECK ((likes_count >= 0)),
     CONSTRAINT sponsored_posts_placements_check CHECK ((cardinality(placements) > 0)),
     CONSTRAINT sponsored_posts_spent_check CHECK (((spent)::numeric >= (0)::numeric)),
-    CONSTRAINT sponsored_posts_target_countries_check CHECK ((array_to_string(target_countries, ','::text) ~ '^([A-Z]{2}(,|$))*$'::text))
+    CONSTRAINT sponsored_posts_target_countries_check CHECK ((array_to_string(target_countries, ','::text) ~ '^([A-Z]{2}(,|$))*$'::text)),
+    CONSTRAINT target_categories_length CHECK (app_private.check_length((target_categories)::text, 2000, 'Target categories'::text)),
+    CONSTRAINT target_countries_length CHECK (app_private.check_length((target_countries)::text, 2000, 'Target countries'::text)),
+    CONSTRAINT target_markets_length CHECK (app_private.check_length((target_markets)::text, 2000, 'Target markets'::text))
 );
 
 --
@@ -4416,6 +4446,9 @@ CREATE TABLE app_public.profiles (
     demonetized_at timestamp with time zone,
     suspended_at timestamp with time zone,
     suspended_until timestamp with time zone,
+    CONSTRAINT avatar_url_length CHECK (app_private.check_length(avatar_url, 2000, 'An avatar URL'::text)),
+    CONSTRAINT display_name_length CHECK (app_private.check_length(display_name, 50, 'A display name'::text)),
+    CONSTRAINT handle_length CHECK (app_private.check_length((handle)::text, 30, 'A handle'::text)),
     CONSTRAINT profiles_avatar_url_check CHECK ((avatar_url ~ '^https?://'::text)),
     CONSTRAINT profiles_display_name_check CHECK ((char_length(display_name) <= 50)),
     CONSTRAINT profiles_followers_count_check CHECK ((followers_count >= 0)),
@@ -6144,8 +6177,10 @@ CREATE TABLE app_public.post_reports (
     resolved_at timestamp with time zone,
     resolution_note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT details_length CHECK (app_private.check_length(details, 1000, 'Report details'::text)),
     CONSTRAINT post_reports_details_check CHECK ((char_length(details) <= 1000)),
-    CONSTRAINT post_reports_resolution_note_check CHECK ((char_length(resolution_note) <= 1000))
+    CONSTRAINT post_reports_resolution_note_check CHECK ((char_length(resolution_note) <= 1000)),
+    CONSTRAINT resolution_note_length CHECK (app_private.check_length(resolution_note, 1000, 'A moderation note'::text))
 );
 
 --
@@ -6289,6 +6324,7 @@ CREATE TABLE app_public.verification_requests (
     reviewed_by uuid,
     reviewed_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT reason_length CHECK (app_private.check_length(reason, 1000, 'A reason'::text)),
     CONSTRAINT verification_requests_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 1000)))
 );
 
@@ -6610,6 +6646,7 @@ CREATE TABLE app_public.withdrawal_info (
     details jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT details_length CHECK (app_private.check_length((details)::text, 2000, 'Payout details'::text)),
     CONSTRAINT withdrawal_info_details_check CHECK (((jsonb_typeof(details) = 'object'::text) AND (details <> '{}'::jsonb) AND (length((details)::text) <= 2000))),
     CONSTRAINT withdrawal_info_method_check CHECK ((method = ANY (ARRAY['bank_transfer'::text, 'paypal'::text])))
 );
@@ -7180,6 +7217,11 @@ CREATE TABLE app_public.user_settings (
     birth_date date,
     interest_categories text[] DEFAULT '{}'::text[] NOT NULL,
     interest_markets text[] DEFAULT '{}'::text[] NOT NULL,
+    CONSTRAINT accessibility_length CHECK (app_private.check_length((accessibility)::text, 2000, 'Accessibility settings'::text)),
+    CONSTRAINT country_length CHECK (app_private.check_length(country, 2, 'A country code'::text)),
+    CONSTRAINT interest_categories_length CHECK (app_private.check_length((interest_categories)::text, 2000, 'Interest categories'::text)),
+    CONSTRAINT interest_markets_length CHECK (app_private.check_length((interest_markets)::text, 2000, 'Interest markets'::text)),
+    CONSTRAINT notification_preferences_length CHECK (app_private.check_length((notification_preferences)::text, 2000, 'Notification preferences'::text)),
     CONSTRAINT user_settings_accessibility_check CHECK ((jsonb_typeof(accessibility) = 'object'::text)),
     CONSTRAINT user_settings_birth_date_check CHECK ((birth_date >= '1900-01-01'::date)),
     CONSTRAINT user_settings_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
@@ -7762,7 +7804,8 @@ CREATE TABLE app_public.cheat_status_events (
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT cheat_status_events_action_check CHECK ((action = ANY (ARRAY['flagged'::text, 'cleared'::text]))),
-    CONSTRAINT cheat_status_events_note_check CHECK ((char_length(note) <= 1000))
+    CONSTRAINT cheat_status_events_note_check CHECK ((char_length(note) <= 1000)),
+    CONSTRAINT note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text))
 );
 
 --
@@ -8078,7 +8121,8 @@ CREATE TABLE app_public.moderation_actions (
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT moderation_actions_action_check CHECK ((action = ANY (ARRAY['demonetize_post'::text, 'demonetize_account'::text, 'resolve_report'::text, 'restore_post'::text, 'restore_account'::text, 'suspend_account'::text, 'unsuspend_account'::text]))),
-    CONSTRAINT moderation_actions_note_check CHECK ((char_length(note) <= 1000))
+    CONSTRAINT moderation_actions_note_check CHECK ((char_length(note) <= 1000)),
+    CONSTRAINT note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text))
 );
 
 --
@@ -8268,7 +8312,8 @@ CREATE TABLE app_public.post_media (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT post_media_height_check CHECK ((height > 0)),
     CONSTRAINT post_media_url_check CHECK ((url ~ '^https?://'::text)),
-    CONSTRAINT post_media_width_check CHECK ((width > 0))
+    CONSTRAINT post_media_width_check CHECK ((width > 0)),
+    CONSTRAINT url_length CHECK (app_private.check_length(url, 2000, 'A media URL'::text))
 );
 
 --
@@ -8365,9 +8410,12 @@ CREATE TABLE app_public.profile_details (
     location text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT bio_length CHECK (app_private.check_length(bio, 160, 'A bio'::text)),
+    CONSTRAINT location_length CHECK (app_private.check_length(location, 60, 'A location'::text)),
     CONSTRAINT profile_details_bio_check CHECK ((char_length(bio) <= 160)),
     CONSTRAINT profile_details_location_check CHECK ((char_length(location) <= 60)),
-    CONSTRAINT profile_details_website_check CHECK (((website ~ '^https?://'::text) AND (char_length(website) <= 200)))
+    CONSTRAINT profile_details_website_check CHECK (((website ~ '^https?://'::text) AND (char_length(website) <= 200))),
+    CONSTRAINT website_length CHECK (app_private.check_length(website, 200, 'A website'::text))
 );
 
 --
@@ -11376,6 +11424,15 @@ REVOKE ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) FROM PUBLIC
 GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO anon;
 GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO authenticated;
 GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO service_role;
+
+--
+-- Name: FUNCTION check_length(value text, max_length integer, what text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) TO anon;
+GRANT ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) TO authenticated;
+GRANT ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) TO service_role;
 
 --
 -- Name: FUNCTION uid(); Type: ACL; Schema: auth; Owner: -

@@ -50,6 +50,7 @@ t.test("request roles may call only the app_private helpers that policies use", 
   t.same(
     rows.map((r) => r.fn),
     [
+      "app_private.check_length(text,integer,text)",
       "app_private.check_money(numeric)",
       "app_private.follows(uuid,uuid)",
       "app_private.is_blocked_pair(uuid,uuid)",

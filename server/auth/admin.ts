@@ -19,8 +19,8 @@ const banDuration = z
 const createBody = z.object({
   id: z.string().regex(UUID, { error: "must be a UUID" }).optional(),
   email: emailField.optional(),
-  phone: z.string().optional(),
-  password: z.string().optional(),
+  phone: z.string().max(32).optional(),
+  password: z.string().max(1024).optional(),
   email_confirm: z.boolean().optional(),
   user_metadata: metadataField.nullish(),
   app_metadata: metadataField.nullish(),

@@ -223,13 +223,22 @@ export function queryText(value: unknown): string {
   return "";
 }
 
+/** As GoTrue: an address longer than 255 characters is refused before anything else (it reached an index: a 500). */
 export const emailField = z
   .string({ error: "must be a string" })
+  .max(255, { error: "An email address is too long" })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "Unable to validate email address: invalid format" }));
 
-export const metadataField = z.record(z.string(), z.unknown(), { error: "must be an object" });
+/** User metadata: an object of at most METADATA_MAX_BYTES as JSON. */
+export const METADATA_MAX_BYTES = 16_384;
+export const metadataField = z
+  .record(z.string(), z.unknown(), { error: "must be an object" })
+  .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= METADATA_MAX_BYTES, { error: `must be at most ${METADATA_MAX_BYTES} bytes as JSON` });
+
+/** Tokens, codes and nonces: none of ours is longer. */
+export const tokenField = z.string({ error: "must be a string" }).max(1024, { error: "is too long" });
 
 /** Unique violation on auth.users.email (a concurrent sign-up of the same address). */
 export function isEmailTaken(err: unknown): boolean {

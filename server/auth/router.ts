@@ -6,7 +6,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import { adminRouter } from "./admin.ts";
-import { AuthContext, emailField, isEmailTaken, metadataField, parseBody, queryText, type AuthDeps } from "./context.ts";
+import { AuthContext, emailField, isEmailTaken, metadataField, parseBody, queryText, tokenField, type AuthDeps } from "./context.ts";
 import { descendantToken, hashToken, otpHash } from "./crypto.ts";
 import { AuthApiError, errors, sendAuthError } from "./errors.ts";
 import { InvalidTokenError, verifyToken } from "./jwt.ts";
@@ -17,18 +17,18 @@ const OTP_TTL_MS = 86_400_000;
 
 const signupBody = z.object({
   email: emailField.optional(),
-  phone: z.string().optional(),
-  password: z.string({ error: "must be a string" }).optional(),
+  phone: z.string().max(32).optional(),
+  password: tokenField.optional(),
   data: metadataField.nullish(),
 });
-const passwordGrantBody = z.object({ email: emailField, password: z.string({ error: "must be a string" }) });
-const refreshGrantBody = z.object({ refresh_token: z.string({ error: "refresh_token is required" }).min(1) });
+const passwordGrantBody = z.object({ email: emailField, password: tokenField });
+const refreshGrantBody = z.object({ refresh_token: z.string({ error: "refresh_token is required" }).min(1).max(1024) });
 const updateUserBody = z.object({
   email: emailField.optional(),
-  password: z.string().optional(),
+  password: tokenField.optional(),
   data: metadataField.nullish(),
-  nonce: z.string().optional(),
-  phone: z.string().optional(),
+  nonce: tokenField.optional(),
+  phone: z.string().max(32).optional(),
   app_metadata: z.unknown().optional(),
 });
 const emailBody = z.object({ email: emailField });
@@ -37,8 +37,8 @@ const verifyTypes = ["signup", "invite", "magiclink", "recovery", "email_change"
 const verifyBody = z.object({
   type: z.enum(verifyTypes, { error: "Verify requires a verification type" }),
   email: emailField.optional(),
-  token: z.string().optional(),
-  token_hash: z.string().optional(),
+  token: tokenField.optional(),
+  token_hash: tokenField.optional(),
 });
 const resendBody = z.object({
   type: z.enum(["signup", "email_change"], { error: "Missing one of these types: signup, email_change" }),
