@@ -834,7 +834,7 @@ CREATE TABLE app_public.posts (
     deleted_at timestamp with time zone,
     is_demonetized boolean DEFAULT false NOT NULL,
     demonetized_at timestamp with time zone,
-    CONSTRAINT metadata_length CHECK (app_private.check_length((metadata)::text, 2000, 'Post metadata'::text)),
+    CONSTRAINT _metadata_length CHECK (app_private.check_length((metadata)::text, 2000, 'Post metadata'::text)),
     CONSTRAINT posts_comments_count_check CHECK ((comments_count >= 0)),
     CONSTRAINT posts_likes_count_check CHECK ((likes_count >= 0)),
     CONSTRAINT posts_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
@@ -1077,10 +1077,10 @@ CREATE TABLE app_public.sponsor_credit_transactions (
     idempotency_key text NOT NULL,
     reason text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
+    CONSTRAINT _reason_length CHECK (app_private.check_length(reason, 500, 'A reason'::text)),
     CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT balance_after_is_money CHECK (app_private.check_money(balance_after)),
-    CONSTRAINT idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
-    CONSTRAINT reason_length CHECK (app_private.check_length(reason, 500, 'A reason'::text)),
     CONSTRAINT sponsor_credit_transactions_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_balance_after_check CHECK ((balance_after >= (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
@@ -1987,9 +1987,9 @@ CREATE TABLE app_public.withdrawal_requests (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     idempotency_key text,
+    CONSTRAINT _idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
+    CONSTRAINT _note_length CHECK (app_private.check_length(note, 1000, 'A note'::text)),
     CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
-    CONSTRAINT idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
-    CONSTRAINT note_length CHECK (app_private.check_length(note, 1000, 'A note'::text)),
     CONSTRAINT withdrawal_requests_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT withdrawal_requests_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
     CONSTRAINT withdrawal_requests_note_check CHECK ((char_length(note) <= 1000))
@@ -2649,6 +2649,9 @@ CREATE TABLE app_public.sponsored_posts (
     paused_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _target_categories_length CHECK (app_private.check_length((target_categories)::text, 2000, 'Target categories'::text)),
+    CONSTRAINT _target_countries_length CHECK (app_private.check_length((target_countries)::text, 2000, 'Target countries'::text)),
+    CONSTRAINT _target_markets_length CHECK (app_private.check_length((target_markets)::text, 2000, 'Target markets'::text)),
     CONSTRAINT sponsored_posts_budget_check CHECK (((budget)::numeric > (0)::numeric)),
     CONSTRAINT sponsored_posts_check CHECK ((((cost_per_impression)::numeric > (0)::numeric) OR ((cost_per_like)::numeric > (0)::numeric))),
     CONSTRAINT sponsored_posts_check1 CHECK (((status = 'paused'::app_public.sponsored_post_status) = (paused_reason IS NOT NULL))),
@@ -2658,10 +2661,7 @@ CREATE TABLE app_public.sponsored_posts (
     CONSTRAINT sponsored_posts_likes_count_check CHECK ((likes_count >= 0)),
     CONSTRAINT sponsored_posts_placements_check CHECK ((cardinality(placements) > 0)),
     CONSTRAINT sponsored_posts_spent_check CHECK (((spent)::numeric >= (0)::numeric)),
-    CONSTRAINT sponsored_posts_target_countries_check CHECK ((array_to_string(target_countries, ','::text) ~ '^([A-Z]{2}(,|$))*$'::text)),
-    CONSTRAINT target_categories_length CHECK (app_private.check_length((target_categories)::text, 2000, 'Target categories'::text)),
-    CONSTRAINT target_countries_length CHECK (app_private.check_length((target_countries)::text, 2000, 'Target countries'::text)),
-    CONSTRAINT target_markets_length CHECK (app_private.check_length((target_markets)::text, 2000, 'Target markets'::text))
+    CONSTRAINT sponsored_posts_target_countries_check CHECK ((array_to_string(target_countries, ','::text) ~ '^([A-Z]{2}(,|$))*$'::text))
 );
 
 --
@@ -4446,9 +4446,9 @@ CREATE TABLE app_public.profiles (
     demonetized_at timestamp with time zone,
     suspended_at timestamp with time zone,
     suspended_until timestamp with time zone,
-    CONSTRAINT avatar_url_length CHECK (app_private.check_length(avatar_url, 2000, 'An avatar URL'::text)),
-    CONSTRAINT display_name_length CHECK (app_private.check_length(display_name, 50, 'A display name'::text)),
-    CONSTRAINT handle_length CHECK (app_private.check_length((handle)::text, 30, 'A handle'::text)),
+    CONSTRAINT _avatar_url_length CHECK (app_private.check_length(avatar_url, 2000, 'An avatar URL'::text)),
+    CONSTRAINT _display_name_length CHECK (app_private.check_length(display_name, 50, 'A display name'::text)),
+    CONSTRAINT _handle_length CHECK (app_private.check_length((handle)::text, 30, 'A handle'::text)),
     CONSTRAINT profiles_avatar_url_check CHECK ((avatar_url ~ '^https?://'::text)),
     CONSTRAINT profiles_display_name_check CHECK ((char_length(display_name) <= 50)),
     CONSTRAINT profiles_followers_count_check CHECK ((followers_count >= 0)),
@@ -6177,10 +6177,10 @@ CREATE TABLE app_public.post_reports (
     resolved_at timestamp with time zone,
     resolution_note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT details_length CHECK (app_private.check_length(details, 1000, 'Report details'::text)),
+    CONSTRAINT _details_length CHECK (app_private.check_length(details, 1000, 'Report details'::text)),
+    CONSTRAINT _resolution_note_length CHECK (app_private.check_length(resolution_note, 1000, 'A moderation note'::text)),
     CONSTRAINT post_reports_details_check CHECK ((char_length(details) <= 1000)),
-    CONSTRAINT post_reports_resolution_note_check CHECK ((char_length(resolution_note) <= 1000)),
-    CONSTRAINT resolution_note_length CHECK (app_private.check_length(resolution_note, 1000, 'A moderation note'::text))
+    CONSTRAINT post_reports_resolution_note_check CHECK ((char_length(resolution_note) <= 1000))
 );
 
 --
@@ -6324,7 +6324,7 @@ CREATE TABLE app_public.verification_requests (
     reviewed_by uuid,
     reviewed_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT reason_length CHECK (app_private.check_length(reason, 1000, 'A reason'::text)),
+    CONSTRAINT _reason_length CHECK (app_private.check_length(reason, 1000, 'A reason'::text)),
     CONSTRAINT verification_requests_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 1000)))
 );
 
@@ -6646,7 +6646,7 @@ CREATE TABLE app_public.withdrawal_info (
     details jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT details_length CHECK (app_private.check_length((details)::text, 2000, 'Payout details'::text)),
+    CONSTRAINT _details_length CHECK (app_private.check_length((details)::text, 2000, 'Payout details'::text)),
     CONSTRAINT withdrawal_info_details_check CHECK (((jsonb_typeof(details) = 'object'::text) AND (details <> '{}'::jsonb) AND (length((details)::text) <= 2000))),
     CONSTRAINT withdrawal_info_method_check CHECK ((method = ANY (ARRAY['bank_transfer'::text, 'paypal'::text])))
 );
@@ -7217,11 +7217,11 @@ CREATE TABLE app_public.user_settings (
     birth_date date,
     interest_categories text[] DEFAULT '{}'::text[] NOT NULL,
     interest_markets text[] DEFAULT '{}'::text[] NOT NULL,
-    CONSTRAINT accessibility_length CHECK (app_private.check_length((accessibility)::text, 2000, 'Accessibility settings'::text)),
-    CONSTRAINT country_length CHECK (app_private.check_length(country, 2, 'A country code'::text)),
-    CONSTRAINT interest_categories_length CHECK (app_private.check_length((interest_categories)::text, 2000, 'Interest categories'::text)),
-    CONSTRAINT interest_markets_length CHECK (app_private.check_length((interest_markets)::text, 2000, 'Interest markets'::text)),
-    CONSTRAINT notification_preferences_length CHECK (app_private.check_length((notification_preferences)::text, 2000, 'Notification preferences'::text)),
+    CONSTRAINT _accessibility_length CHECK (app_private.check_length((accessibility)::text, 2000, 'Accessibility settings'::text)),
+    CONSTRAINT _country_length CHECK (app_private.check_length(country, 2, 'A country code'::text)),
+    CONSTRAINT _interest_categories_length CHECK (app_private.check_length((interest_categories)::text, 2000, 'Interest categories'::text)),
+    CONSTRAINT _interest_markets_length CHECK (app_private.check_length((interest_markets)::text, 2000, 'Interest markets'::text)),
+    CONSTRAINT _notification_preferences_length CHECK (app_private.check_length((notification_preferences)::text, 2000, 'Notification preferences'::text)),
     CONSTRAINT user_settings_accessibility_check CHECK ((jsonb_typeof(accessibility) = 'object'::text)),
     CONSTRAINT user_settings_birth_date_check CHECK ((birth_date >= '1900-01-01'::date)),
     CONSTRAINT user_settings_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
@@ -7803,9 +7803,9 @@ CREATE TABLE app_public.cheat_status_events (
     signals jsonb DEFAULT '[]'::jsonb NOT NULL,
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text)),
     CONSTRAINT cheat_status_events_action_check CHECK ((action = ANY (ARRAY['flagged'::text, 'cleared'::text]))),
-    CONSTRAINT cheat_status_events_note_check CHECK ((char_length(note) <= 1000)),
-    CONSTRAINT note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text))
+    CONSTRAINT cheat_status_events_note_check CHECK ((char_length(note) <= 1000))
 );
 
 --
@@ -8120,9 +8120,9 @@ CREATE TABLE app_public.moderation_actions (
     target_user_id uuid,
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text)),
     CONSTRAINT moderation_actions_action_check CHECK ((action = ANY (ARRAY['demonetize_post'::text, 'demonetize_account'::text, 'resolve_report'::text, 'restore_post'::text, 'restore_account'::text, 'suspend_account'::text, 'unsuspend_account'::text]))),
-    CONSTRAINT moderation_actions_note_check CHECK ((char_length(note) <= 1000)),
-    CONSTRAINT note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text))
+    CONSTRAINT moderation_actions_note_check CHECK ((char_length(note) <= 1000))
 );
 
 --
@@ -8310,10 +8310,10 @@ CREATE TABLE app_public.post_media (
     width integer,
     height integer,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _url_length CHECK (app_private.check_length(url, 2000, 'A media URL'::text)),
     CONSTRAINT post_media_height_check CHECK ((height > 0)),
     CONSTRAINT post_media_url_check CHECK ((url ~ '^https?://'::text)),
-    CONSTRAINT post_media_width_check CHECK ((width > 0)),
-    CONSTRAINT url_length CHECK (app_private.check_length(url, 2000, 'A media URL'::text))
+    CONSTRAINT post_media_width_check CHECK ((width > 0))
 );
 
 --
@@ -8410,12 +8410,12 @@ CREATE TABLE app_public.profile_details (
     location text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT bio_length CHECK (app_private.check_length(bio, 160, 'A bio'::text)),
-    CONSTRAINT location_length CHECK (app_private.check_length(location, 60, 'A location'::text)),
+    CONSTRAINT _bio_length CHECK (app_private.check_length(bio, 160, 'A bio'::text)),
+    CONSTRAINT _location_length CHECK (app_private.check_length(location, 60, 'A location'::text)),
+    CONSTRAINT _website_length CHECK (app_private.check_length(website, 200, 'A website'::text)),
     CONSTRAINT profile_details_bio_check CHECK ((char_length(bio) <= 160)),
     CONSTRAINT profile_details_location_check CHECK ((char_length(location) <= 60)),
-    CONSTRAINT profile_details_website_check CHECK (((website ~ '^https?://'::text) AND (char_length(website) <= 200))),
-    CONSTRAINT website_length CHECK (app_private.check_length(website, 200, 'A website'::text))
+    CONSTRAINT profile_details_website_check CHECK (((website ~ '^https?://'::text) AND (char_length(website) <= 200)))
 );
 
 --

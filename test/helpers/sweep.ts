@@ -176,6 +176,7 @@ export function valueFor(ctx: ArgContext, name: string, type: GraphQLInputType, 
     case "Int":
       return 1;
     case "BigFloat":
+    case "Money":
       return "1";
     case "Datetime":
       return new Date(Date.now() + 86_400_000).toISOString();

@@ -1,19 +1,20 @@
 --! Previous: sha1:fb64c9991eaa0525e64c67bc7bbe3d6f8e3d1745
---! Hash: sha1:4a05b131bdf76cd1aa0fb7c0bf30d6452648a539
---! Message: length limits
+--! Hash: sha1:14f3a5c3855c0574a12a2ab867bb304ff70eedc2
+--! Message: text length limits
 
 --------------------------------------------------------------------------------
 -- Length limits on every text column a request can fill: a 1 MB
 -- metadata.category failed on an index ("index row too big", masked), a 1 MB
 -- avatarUrl was stored, and an over-long moderation note was a constraint
 -- error. Each limit is a CHECK calling app_private.check_length (INVAL, saying
--- which field and its limit), named <column>_length so that it runs before
--- the table's other checks; JSON and arrays are measured as text.
+-- which field and its limit), named _<column>_length so that it runs before
+-- the table's other checks (PostgreSQL checks them in name order, and '_'
+-- sorts before any letter); JSON and arrays are measured as text.
 --------------------------------------------------------------------------------
 --! Included foundation/app_private.check_length.sql
 -- For CHECK constraints (and domains) on text: a clear INVAL, not "violates
 -- check constraint". PostgreSQL checks a table's constraints in name order:
--- these are named <column>_length, before the <table>_<column>_check ones.
+-- these are named _<column>_length, before the <table>_<column>_check ones.
 create or replace function app_private.check_length(value text, max_length integer, what text) returns boolean
   language plpgsql immutable
   set search_path = pg_catalog, pg_temp
@@ -66,8 +67,9 @@ begin
     ('withdrawal_requests', 'idempotency_key', 200, 'An idempotency key')
   ) v(t, col, max_length, what) loop
     execute format('alter table app_public.%I drop constraint if exists %I', c.t, c.col || '_length');
+    execute format('alter table app_public.%I drop constraint if exists %I', c.t, '_' || c.col || '_length');
     execute format('alter table app_public.%I add constraint %I check (app_private.check_length(%I::text, %s, %L))',
-                   c.t, c.col || '_length', c.col, c.max_length, c.what);
+                   c.t, '_' || c.col || '_length', c.col, c.max_length, c.what);
   end loop;
 end
 $$;
