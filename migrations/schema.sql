@@ -1358,6 +1358,10 @@ begin
       join app_public.profiles a on a.id = p.author_id
      where ev.nth = 1
        and ev.viewer_id is distinct from p.author_id
+       -- A creator's own signed-out view: from an address they were signed in from within the window.
+       and not (ev.viewer_id is null
+                and exists (select 1 from app_private.signed_in_addresses s
+                             where s.user_id = p.author_id and s.viewer_key = ev.viewer_key and s.seen_at > ev.at - window_length))
        and (app_private.post_visible(ev.viewer_id, p.author_id, p.audience, a.is_private, p.is_paid, 0,
                                      app_private.is_blocked_pair(ev.viewer_id, p.author_id))
             or app_hidden.can_see_post(ev.viewer_id, ev.post_id))
@@ -1388,7 +1392,7 @@ $$;
 -- Name: FUNCTION count_post_views(events jsonb); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.count_post_views(events jsonb) IS 'THE view-counting rule, set-based: the posts of the views that count (logged); callers add them to the counters.';
+COMMENT ON FUNCTION app_private.count_post_views(events jsonb) IS 'THE view-counting rule, set-based: the posts of the views that count (logged); callers add them to the counters. Not counted: the author''s own views, signed in or signed out (from an address the author was signed in from within the dedupe window).';
 
 --
 -- Name: delete_expired_messages(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2343,6 +2347,31 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.record_notification_push(notification_id uuid) IS 'Record that a notification was pushed; false if it already was (or is gone).';
+
+--
+-- Name: record_signed_in_address(uuid, inet); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_signed_in_address(user_id uuid, ip inet) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  insert into app_private.signed_in_addresses as a (user_id, viewer_key, seen_at)
+  select p.id, app_private.anonymous_viewer_key(ip), now() from app_public.profiles p
+   where p.id = record_signed_in_address.user_id and ip is not null
+  on conflict (user_id, viewer_key) do update set seen_at = now()
+   where a.seen_at < now() - interval '1 minute';
+  -- Forget addresses older than the view dedupe window: they no longer matter.
+  delete from app_private.signed_in_addresses a
+   where a.user_id = record_signed_in_address.user_id
+     and a.seen_at < now() - app_private.setting('view_dedupe_window')::interval;
+$$;
+
+--
+-- Name: FUNCTION record_signed_in_address(user_id uuid, ip inet); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_signed_in_address(user_id uuid, ip inet) IS 'Record that the user made a signed-in request from this address (as anonymous views are keyed: the IPv4 address or the IPv6 /64), so that their own signed-out views of their posts do not count.';
 
 --
 -- Name: reencrypt_messages(integer); Type: FUNCTION; Schema: app_private; Owner: -
@@ -7765,6 +7794,22 @@ CREATE TABLE app_private.settings (
 COMMENT ON TABLE app_private.settings IS 'Tunable limits read by the rules (post length, …).';
 
 --
+-- Name: signed_in_addresses; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.signed_in_addresses (
+    user_id uuid NOT NULL,
+    viewer_key text NOT NULL,
+    seen_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE signed_in_addresses; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.signed_in_addresses IS 'Where each user was signed in lately (keyed as anonymous views are), to leave their own signed-out views uncounted.';
+
+--
 -- Name: user_activity; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -8918,6 +8963,13 @@ ALTER TABLE ONLY app_private.revenue_months
 
 ALTER TABLE ONLY app_private.settings
     ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
+
+--
+-- Name: signed_in_addresses signed_in_addresses_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.signed_in_addresses
+    ADD CONSTRAINT signed_in_addresses_pkey PRIMARY KEY (user_id, viewer_key);
 
 --
 -- Name: user_activity user_activity_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
@@ -10108,6 +10160,13 @@ ALTER TABLE ONLY app_private.notification_pushes
 
 ALTER TABLE ONLY app_private.post_views
     ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES app_public.posts(id) ON DELETE CASCADE;
+
+--
+-- Name: signed_in_addresses signed_in_addresses_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.signed_in_addresses
+    ADD CONSTRAINT signed_in_addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.profiles(id) ON DELETE CASCADE;
 
 --
 -- Name: user_activity user_activity_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
@@ -11831,6 +11890,12 @@ REVOKE ALL ON FUNCTION app_private.prune_view_windows() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.record_notification_push(notification_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_signed_in_address(user_id uuid, ip inet); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_signed_in_address(user_id uuid, ip inet) FROM PUBLIC;
 
 --
 -- Name: FUNCTION reencrypt_messages(max_rows integer); Type: ACL; Schema: app_private; Owner: -
