@@ -47,7 +47,12 @@ interface Tracked {
   likes_added: number;
 }
 
-export function analyticsRouter(deps: { config: Config; pool: Pool; redis: Redis | undefined; sessions?: SessionCheck | undefined }): Router {
+export function analyticsRouter(deps: {
+  config: Config;
+  pool: Pool;
+  redis: Redis | undefined;
+  sessions?: SessionCheck | undefined;
+}): Router {
   const r = Router();
   r.use(express.json({ limit: "256kb" }));
 

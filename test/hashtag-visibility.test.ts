@@ -6,15 +6,16 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db });
-const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
+const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(sys.url, query, variables, bearer(user));
 
 const author = await createUser(db);
 const follower = await createUser(db);
 const stranger = await createUser(db);
-await db.root.query("insert into app_public.followers (follower_id, following_id, status, approved_at) values ($1, $2, 'approved', now())", [
-  follower,
-  author,
-]);
+await db.root.query(
+  "insert into app_public.followers (follower_id, following_id, status, approved_at) values ($1, $2, 'approved', now())",
+  [follower, author],
+);
 const post = (body: string, audience: string) =>
   db.root.query("insert into app_public.posts (author_id, body, audience) values ($1, $2, $3)", [author, body, audience]);
 await post("open #everyone", "public");
@@ -31,7 +32,9 @@ for (const tag of Object.keys(ids)) {
 
 async function seen(user: string | null): Promise<Record<string, string[]>> {
   const all = await gql(user, "{ hashtags { nodes { tag } } }");
-  const out: Record<string, string[]> = { hashtags: (all.body.data as { hashtags: { nodes: { tag: string }[] } }).hashtags.nodes.map((n) => n.tag).sort() };
+  const out: Record<string, string[]> = {
+    hashtags: (all.body.data as { hashtags: { nodes: { tag: string }[] } }).hashtags.nodes.map((n) => n.tag).sort(),
+  };
   for (const tag of ["everyone", "followersonly", "onlymine"]) {
     const r = await gql(
       user,
@@ -52,7 +55,11 @@ t.test("each viewer sees the tags of the posts they may see, by every path", asy
   ] as const) {
     t.same(await seen(user), { hashtags: ["everyone"], everyone: every, followersonly: [], onlymine: [] }, who);
   }
-  t.same(await seen(follower), { hashtags: ["everyone", "followersonly"], everyone: every, followersonly: every, onlymine: [] }, "follower");
+  t.same(
+    await seen(follower),
+    { hashtags: ["everyone", "followersonly"], everyone: every, followersonly: every, onlymine: [] },
+    "follower",
+  );
   t.same(
     await seen(author),
     { hashtags: ["everyone", "followersonly", "onlymine"], everyone: every, followersonly: every, onlymine: every },

@@ -20,7 +20,8 @@ const MB = "x".repeat(1 << 20);
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db, env: AUTH_TEST_ENV });
 const world = await buildWorld(db, sys.url);
-const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) => graphql(sys.url, query, variables, bearer(user));
+const gql = (user: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(sys.url, query, variables, bearer(user));
 const OUR_CODES = new Set(["LOGIN", "NTFND", "DNIED", "INVAL", "FUNDS", "CONFL", "TOO_COMPLEX"]);
 
 /** Paths to the text-like fields of an input object (one level into nested inputs and patches). */
@@ -94,7 +95,7 @@ t.test("where the call is otherwise valid: INVAL, naming the field", async (t) =
     [
       "post metadata",
       owner,
-      "mutation($v: JSON!) { createPost(input: { post: { body: \"hi\", metadata: $v } }) { clientMutationId } }",
+      'mutation($v: JSON!) { createPost(input: { post: { body: "hi", metadata: $v } }) { clientMutationId } }',
       { v: { category: MB } },
     ],
     [
@@ -133,11 +134,16 @@ t.test("where the call is otherwise valid: INVAL, naming the field", async (t) =
       `mutation($v: String!) { reportPost(input: { postId: "${world.posts.public}", reason: spam, details: $v }) { clientMutationId } }`,
       { v: MB },
     ],
-    ["verification reason", world.stranger, "mutation($v: String!) { requestVerification(input: { reason: $v }) { clientMutationId } }", { v: MB }],
+    [
+      "verification reason",
+      world.stranger,
+      "mutation($v: String!) { requestVerification(input: { reason: $v }) { clientMutationId } }",
+      { v: MB },
+    ],
     [
       "payout details",
       world.stranger,
-      "mutation($v: JSON!) { saveWithdrawalInfo(input: { method: \"paypal\", details: $v }) { clientMutationId } }",
+      'mutation($v: JSON!) { saveWithdrawalInfo(input: { method: "paypal", details: $v }) { clientMutationId } }',
       { v: { email: MB } },
     ],
     [

@@ -26,10 +26,10 @@ await db.root.query("select app_public.add_sponsor_credits($1, 100, 'money-test-
 const [campaign] = await asUser<{ id: string }>(db, sponsor, "select id from app_public.create_sponsored_post($1, 1, 1)", [campaignPost]);
 const creator = await createEligibleCreator(db);
 const video = await createPost(db, creator, { video: true });
-await db.root.query("insert into app_public.video_revenue (post_id, month, user_id, likes, views, amount) values ($1, '2020-01-01', $2, 1, 1, 500)", [
-  video,
-  creator,
-]);
+await db.root.query(
+  "insert into app_public.video_revenue (post_id, month, user_id, likes, views, amount) values ($1, '2020-01-01', $2, 1, 1, 500)",
+  [video, creator],
+);
 await asUser(db, creator, "select app_public.save_withdrawal_info('paypal', '{\"email\": \"c@example.com\"}')");
 const campaignNodeId = (
   (await graphql(sys.url, "query($id: UUID!) { sponsoredPost(rowId: $id) { id } }", { id: campaign!.id }, bearer(sponsor))).body.data as {
@@ -100,7 +100,11 @@ t.test("NaN, ±Infinity, 1e20 and 5 decimals are INVAL, and change nothing", asy
         const before = await snapshot(db, "nobody");
         const r = await graphql(sys.url, doc, { input: withValue(recipe.input, path, bad) }, bearer(recipe.as));
         const after = await snapshot(db, "nobody");
-        t.equal(r.body.errors?.[0]?.extensions?.code, "INVAL", `${field.name}(${path.join(".")}: ${bad}): INVAL ${r.body.errors?.[0]?.message}`);
+        t.equal(
+          r.body.errors?.[0]?.extensions?.code,
+          "INVAL",
+          `${field.name}(${path.join(".")}: ${bad}): INVAL ${r.body.errors?.[0]?.message}`,
+        );
         t.same(changedTables(before, after), [], `${field.name}(${path.join(".")}: ${bad}): nothing changed`);
       }
     }

@@ -10,8 +10,11 @@ const sys = await startTestSystem(t, { db });
 
 const views = async (post: string) =>
   Number(
-    (await db.root.query<{ n: string }>("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [post]))
-      .rows[0]!.n,
+    (
+      await db.root.query<{ n: string }>("select coalesce((select views_count from app_private.post_views where post_id = $1), 0) as n", [
+        post,
+      ])
+    ).rows[0]!.n,
   );
 const anonymousView = (post: string, from: string) =>
   fetch(`${sys.url}/analytics/v1/events`, {
@@ -27,8 +30,7 @@ t.test("signed out, from where the creator was signed in: not counted; from else
   const r = await graphql(sys.url, "{ currentProfile { rowId } }", {}, { ...bearer(creator), "x-forwarded-for": "203.0.113.7" });
   t.same(r.body.errors, undefined);
   await eventually(
-    async () =>
-      (await db.root.query("select 1 from app_private.signed_in_addresses where user_id = $1", [creator])).rowCount === 1,
+    async () => (await db.root.query("select 1 from app_private.signed_in_addresses where user_id = $1", [creator])).rowCount === 1,
     5000,
     "the address is recorded",
   );

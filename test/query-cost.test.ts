@@ -17,10 +17,7 @@ import { graphql, startTestSystem } from "./helpers/system.ts";
 const db = await createTestDatabase(t);
 const sys = await startTestSystem(t, { db });
 const author = await createUser(db);
-await db.root.query(
-  "insert into app_public.posts (author_id, body) select $1, 'post ' || i from generate_series(1, 120) i",
-  [author],
-);
+await db.root.query("insert into app_public.posts (author_id, body) select $1, 'post ' || i from generate_series(1, 120) i", [author]);
 
 async function timed(query: string, variables: Record<string, unknown> = {}) {
   const started = performance.now();
@@ -48,6 +45,11 @@ t.test("bombs are refused before planning, in milliseconds", async (t) => {
     t.equal(r.body.data ?? null, null, `${name}: nothing ran`);
     t.ok(r.ms < 2000, `${name}: answered in ${Math.round(r.ms)} ms`);
   }
+});
+
+t.test("under the limits, GraphQL's own overlap rule still applies", async (t) => {
+  const r = await graphql(sys.url, "{ a: posts(first: 1) { totalCount } a: profiles(first: 1) { totalCount } }");
+  t.match(r.body.errors?.[0]?.message, /conflict/, "conflicting aliases are reported");
 });
 
 t.test("while bombs arrive, other requests stay fast", async (t) => {
@@ -91,7 +93,12 @@ t.test("page sizes: at most GRAPHQL_MAX_PAGE_SIZE (100), for tables and SETOF fu
 });
 
 t.test("introspection: GraphiQL's query works in development; off in production unless enabled", async (t) => {
-  const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true });
+  const full = getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    inputValueDeprecation: true,
+  });
   const dev = await graphql(sys.url, full);
   t.same(dev.body.errors, undefined, "the introspection query passes the depth limit");
   t.ok((dev.body.data as { __schema?: unknown }).__schema, "and answers");

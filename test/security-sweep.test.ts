@@ -15,7 +15,7 @@ import { getNamedType } from "graphql";
 import { createTestDatabase } from "./helpers/db.ts";
 import { asRole, bearer } from "./helpers/social.ts";
 import { graphql, startTestSystem } from "./helpers/system.ts";
-import { MissingRecipe, mutationOperation, queryOperation, schema, thingOfType, type ArgContext, type Operation } from "./helpers/sweep.ts";
+import { MissingRecipe, mutationOperation, queryOperation, schema, type ArgContext, type Operation } from "./helpers/sweep.ts";
 import { buildWorld, changedTables, SECRET_MARKERS, snapshot } from "./helpers/world.ts";
 
 t.setTimeout(900_000);
@@ -120,7 +120,11 @@ t.test("every mutation, as an anonymous visitor and as a signed-in stranger", as
     if (ANONYMOUS_MAY[field.name]) t.same(anon.errors, [], `${field.name} (anonymous): allowed`);
     else {
       const expected = ANONYMOUS_REFUSED_WITH[field.name] ?? "LOGIN";
-      t.same([...new Set(anon.errors.map((e) => e.code))], [expected], `${field.name} (anonymous): ${expected} ${JSON.stringify(anon.errors)}`);
+      t.same(
+        [...new Set(anon.errors.map((e) => e.code))],
+        [expected],
+        `${field.name} (anonymous): ${expected} ${JSON.stringify(anon.errors)}`,
+      );
     }
 
     const stranger = await run(op, world.stranger);
@@ -170,7 +174,27 @@ t.test("root fields over signed-in-only tables answer LOGIN when signed out; nes
   );
   const nested = await graphql(
     sys.url,
-    `query($id: UUID!) { post(rowId: $id) { rowId sponsoredPost { rowId } author { userSettingByUserId { country } withdrawalRequests { totalCount } sponsorCreditBySponsorId { balance } } } }`,
+    `
+      query ($id: UUID!) {
+        post(rowId: $id) {
+          rowId
+          sponsoredPost {
+            rowId
+          }
+          author {
+            userSettingByUserId {
+              country
+            }
+            withdrawalRequests {
+              totalCount
+            }
+            sponsorCreditBySponsorId {
+              balance
+            }
+          }
+        }
+      }
+    `,
     { id: world.posts.public },
   );
   t.same(nested.body.errors, undefined, "no error");

@@ -44,11 +44,19 @@ const track = (token: string, post: string) =>
     }),
   });
 async function overWebsocket(token: string): Promise<{ data?: unknown; errors?: { extensions?: Record<string, unknown> }[] }> {
-  const ws = createClient({ url: `${sys.url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const ws = createClient({
+    url: `${sys.url.replace("http", "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
   try {
     return await new Promise((resolve, reject) => {
       let result: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] } = {};
-      ws.subscribe({ query: "{ currentProfile { rowId } }" }, { next: (v) => (result = v as typeof result), error: reject, complete: () => resolve(result) });
+      ws.subscribe(
+        { query: "{ currentProfile { rowId } }" },
+        { next: (v) => (result = v as typeof result), error: reject, complete: () => resolve(result) },
+      );
     });
   } catch (err) {
     return { errors: (Array.isArray(err) ? err : [err]) as { extensions?: Record<string, unknown> }[] };
@@ -91,6 +99,7 @@ t.test("a banned user's and a signed-out session's tokens: 401", async (t) => {
 t.test("a bad token is one log line, not a stack trace", async (t) => {
   const before = lines.length;
   const printed: unknown[] = [];
+  /* eslint-disable no-console -- what grafserv printed for a bad token (console.error, console.dir) is what this checks */
   const [error, dir] = [console.error, console.dir];
   console.error = (...args: unknown[]) => void printed.push(args);
   console.dir = (...args: unknown[]) => void printed.push(args);
@@ -98,6 +107,7 @@ t.test("a bad token is one log line, not a stack trace", async (t) => {
     console.error = error;
     console.dir = dir;
   });
+  /* eslint-enable no-console */
   t.equal(r.status, 401);
   t.same(printed, [], "nothing printed outside the log");
   const logged = lines.slice(before).filter((l) => l.msg === "refused token");

@@ -235,7 +235,9 @@ export const emailField = z
 export const METADATA_MAX_BYTES = 16_384;
 export const metadataField = z
   .record(z.string(), z.unknown(), { error: "must be an object" })
-  .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= METADATA_MAX_BYTES, { error: `must be at most ${METADATA_MAX_BYTES} bytes as JSON` });
+  .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= METADATA_MAX_BYTES, {
+    error: `must be at most ${METADATA_MAX_BYTES} bytes as JSON`,
+  });
 
 /** Tokens, codes and nonces: none of ours is longer. */
 export const tokenField = z.string({ error: "must be a string" }).max(1024, { error: "is too long" });

@@ -159,7 +159,9 @@ function walk(
         }
       }
       const args = selection.arguments ?? [];
-      const given = ["first", "last"].map((arg) => literalInt(args.find((a) => a.name.value === arg)?.value)).filter((v) => v !== undefined);
+      const given = ["first", "last"]
+        .map((arg) => literalInt(args.find((a) => a.name.value === arg)?.value))
+        .filter((v) => v !== undefined);
       childPageSize = given.length ? Math.min(...given) : limits.maxPageSize;
     } else if (isList(field.type)) {
       childMultiplier = multiplier * (pageSize ?? limits.maxPageSize);

@@ -60,15 +60,12 @@ const SignedInOnlyRootFieldsPlugin = wrapPlans(
     if (!typeName) return null;
     const signedInOnly = Object.values(build.pgResources).some(
       (r) =>
-        !r.parameters &&
-        r.codec.attributes &&
-        r.extensions?.tags?.[SIGNED_IN_ONLY_TAG] &&
-        build.inflection.tableType(r.codec) === typeName,
+        !r.parameters && r.codec.attributes && r.extensions?.tags?.[SIGNED_IN_ONLY_TAG] && build.inflection.tableType(r.codec) === typeName,
     );
     return signedInOnly ? true : null;
   },
   () => (plan) => {
-    const $step = plan();
+    const $step = plan() as Step;
     requireSignedIn($step);
     return $step;
   },
@@ -77,11 +74,12 @@ const SignedInOnlyRootFieldsPlugin = wrapPlans(
 
 /** A generated update or delete that matched no row of yours: NTFND, not a silent null. */
 const NotYoursIsNotFoundPlugin = wrapPlans(
-  (context) => (context.scope.isPgUpdateMutation || context.scope.isPgDeleteMutation ? context.scope.pgFieldResource : null),
-  (resource) => (plan) => {
+  (context) =>
+    context.scope.isPgUpdateMutation || context.scope.isPgDeleteMutation ? { name: String(context.scope.pgFieldResource?.name) } : null,
+  (resource: { name: string }) => (plan) => {
     const $payload = plan() as Step & { getStepForKey(key: string): Step };
     const $row = $payload.getStepForKey("result");
-    const what = resource?.name.replace(/_/g, " ").replace(/s$/, "") ?? "row";
+    const what = resource.name.replace(/_/g, " ").replace(/s$/, "");
     const $found = lambda($row, (row) => {
       if (row == null) throw new SafeError(`No such ${what} of yours`, { code: "NTFND" });
       return true;

@@ -231,7 +231,11 @@ export interface Operation {
 }
 
 /** A mutation with generated input (`overrides` replace or add input fields). */
-export function mutationOperation(ctx: ArgContext, field: GraphQLField<unknown, unknown>, overrides: Record<string, unknown> = {}): Operation {
+export function mutationOperation(
+  ctx: ArgContext,
+  field: GraphQLField<unknown, unknown>,
+  overrides: Record<string, unknown> = {},
+): Operation {
   const input = field.args.find((a) => a.name === "input");
   if (!input) throw new MissingRecipe(`Mutation.${field.name} has no input argument`);
   const value = { ...(valueFor(ctx, "input", input.type, `Mutation.${field.name}(input)`, true) as Record<string, unknown>), ...overrides };

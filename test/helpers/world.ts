@@ -61,8 +61,9 @@ export async function buildWorld(db: TestDatabase, url: string): Promise<World> 
     await createUser(db),
     await createUser(db),
   ];
-  const handleOf = async (id: string) => (await one<{ handle: string }>(db, "select handle from app_public.profiles where id = $1", [id])).handle;
-  await db.root.query("update auth.users set raw_app_meta_data = '{\"role\": \"moderator\"}' where id = $1", [staff]);
+  const handleOf = async (id: string) =>
+    (await one<{ handle: string }>(db, "select handle from app_public.profiles where id = $1", [id])).handle;
+  await db.root.query('update auth.users set raw_app_meta_data = \'{"role": "moderator"}\' where id = $1', [staff]);
   await db.root.query("update app_public.profiles set is_private = true where id = $1", [privateVictim]);
   await db.root.query(
     "update app_public.profile_details set bio = 'SECRET bio of a private account', location = 'SECRET town' where profile_id = $1",
@@ -102,12 +103,18 @@ export async function buildWorld(db: TestDatabase, url: string): Promise<World> 
     paid: await post(victim, "SECRET paid post #secrettag", "public", true),
     privateAccount: await post(privateVictim, "SECRET post of a private account #secrettag", "public"),
   };
-  await db.root.query("insert into app_public.post_media (post_id, media_type, url) values ($1, 'video', 'https://cdn.example/SECRET.mp4')", [
-    posts.onlyMe,
-  ]);
+  await db.root.query(
+    "insert into app_public.post_media (post_id, media_type, url) values ($1, 'video', 'https://cdn.example/SECRET.mp4')",
+    [posts.onlyMe],
+  );
   const comment = async (author: string, postId: string, body: string) =>
-    (await one<{ id: string }>(db, "insert into app_public.comments (author_id, post_id, body) values ($1, $2, $3) returning id", [author, postId, body]))
-      .id;
+    (
+      await one<{ id: string }>(db, "insert into app_public.comments (author_id, post_id, body) values ($1, $2, $3) returning id", [
+        author,
+        postId,
+        body,
+      ])
+    ).id;
   const comments = {
     onFollowers: await comment(friend, posts.followers, "SECRET comment of a friend"),
     onOnlyMe: await comment(victim, posts.onlyMe, "SECRET note to self"),
@@ -123,7 +130,7 @@ export async function buildWorld(db: TestDatabase, url: string): Promise<World> 
   // A conversation (the server holds the message keys).
   const sent = await graphql(
     url,
-    "mutation($to: UUID!) { sendMessage(input: { recipientId: $to, body: \"SECRET message\" }) { result { rowId conversationId } } }",
+    'mutation($to: UUID!) { sendMessage(input: { recipientId: $to, body: "SECRET message" }) { result { rowId conversationId } } }',
     { to: friend },
     bearer(victim),
   );
@@ -139,7 +146,10 @@ export async function buildWorld(db: TestDatabase, url: string): Promise<World> 
     "select id from app_public.create_sponsored_post($1, 0.01, 0.1, 31.4159, '{home,explore}', '{}', '{}', '{JP}', '{}')",
     [posts.public],
   );
-  await db.root.query("insert into app_public.user_videos (post_id, user_id) values ($1, $2) on conflict do nothing", [posts.onlyMe, victim]);
+  await db.root.query("insert into app_public.user_videos (post_id, user_id) values ($1, $2) on conflict do nothing", [
+    posts.onlyMe,
+    victim,
+  ]);
   await db.root.query(
     "insert into app_public.video_revenue (post_id, month, user_id, likes, views, amount) values ($1, '2020-01-01', $2, 1, 1, 777.7777)",
     [posts.onlyMe, victim],
@@ -147,17 +157,21 @@ export async function buildWorld(db: TestDatabase, url: string): Promise<World> 
   await asUser(db, victim, "select app_public.save_withdrawal_info('paypal', '{\"email\": \"SECRET@example.com\"}')");
   const [withdrawalRow] = await asUser<{ id: string }>(db, victim, "select id from app_public.request_withdrawal(100, 'world-withdrawal')");
   const [verificationRow] = await asUser<{ id: string }>(db, victim, "select id from app_public.request_verification('SECRET reason')");
-  const [reportRow] = await asUser<{ id: string }>(db, friend, "select id from app_public.report_post($1, 'spam', 'SECRET report details')", [
-    posts.public,
-  ]);
+  const [reportRow] = await asUser<{ id: string }>(
+    db,
+    friend,
+    "select id from app_public.report_post($1, 'spam', 'SECRET report details')",
+    [posts.public],
+  );
   await db.root.query(
     `insert into app_public.user_cheat_status (user_id, is_flagged, signals, checked_at, flagged_at)
      values ($1, true, '[{"kind": "SECRET signal"}]', now(), now())`,
     [victim],
   );
-  await db.root.query("insert into app_public.cheat_status_events (user_id, action, signals) values ($1, 'flagged', '[{\"kind\": \"SECRET\"}]')", [
-    victim,
-  ]);
+  await db.root.query(
+    "insert into app_public.cheat_status_events (user_id, action, signals) values ($1, 'flagged', '[{\"kind\": \"SECRET\"}]')",
+    [victim],
+  );
   await db.root.query(
     "insert into app_public.moderation_actions (actor_id, action, target_user_id, note) values ($1, 'suspend_account', $2, 'SECRET moderation note')",
     [staff, requester],
