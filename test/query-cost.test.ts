@@ -43,7 +43,8 @@ t.test("bombs are refused before planning, in milliseconds", async (t) => {
     const r = await timed(query);
     t.equal(r.body.errors?.[0]?.extensions?.code, "TOO_COMPLEX", `${name}: TOO_COMPLEX (${r.body.errors?.[0]?.message})`);
     t.equal(r.body.data ?? null, null, `${name}: nothing ran`);
-    t.ok(r.ms < 2000, `${name}: answered in ${Math.round(r.ms)} ms`);
+    // Tens to hundreds of milliseconds on a quiet machine; without the limits, seconds to minutes.
+    t.ok(r.ms < 3000, `${name}: answered in ${Math.round(r.ms)} ms`);
   }
 });
 
@@ -60,7 +61,8 @@ t.test("while bombs arrive, other requests stay fast", async (t) => {
   for (let i = 0; i < 10; i++) probes.push(await probe());
   await Promise.all(bombs);
   const worst = Math.max(...probes);
-  t.ok(worst < 2000, `the slowest of 10 requests during 10 bombs took ${Math.round(worst)} ms`);
+  // About 100 ms on a quiet machine; a single 1,000-alias bomb used to block every request for 12 s.
+  t.ok(worst < 5000, `the slowest of 10 requests during 10 bombs took ${Math.round(worst)} ms`);
 });
 
 t.test("page sizes: at most GRAPHQL_MAX_PAGE_SIZE (100), for tables and SETOF functions alike", async (t) => {
