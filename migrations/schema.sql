@@ -320,6 +320,51 @@ COMMENT ON COLUMN app_public.monetization_condition.actual IS 'The account''s fi
 COMMENT ON COLUMN app_public.monetization_condition.met IS 'actual >= required.';
 
 --
+-- Name: check_money(numeric); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.check_money(amount numeric) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if amount is null then
+    return true;
+  end if;
+  -- 'NaN' passes `>= 0` and `<= 0` alike, and infinities are numbers to PostgreSQL.
+  if amount = 'NaN' or amount = 'Infinity' or amount = '-Infinity' then
+    raise exception 'An amount must be a finite number (got %)', amount using errcode = 'INVAL';
+  end if;
+  if amount <> round(amount, 4) then
+    raise exception 'An amount has at most 4 decimals (got %)', amount using errcode = 'INVAL';
+  end if;
+  if abs(amount) >= 10000000000 then
+    raise exception 'An amount is below 10,000,000,000 (got %)', amount using errcode = 'INVAL';
+  end if;
+  return true;
+end;
+$$;
+
+--
+-- Name: FUNCTION check_money(amount numeric); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.check_money(amount numeric) IS 'True for a money amount: finite, at most 4 decimals, below 10^10 in absolute value; raises INVAL otherwise.';
+
+--
+-- Name: money; Type: DOMAIN; Schema: app_public; Owner: -
+--
+
+CREATE DOMAIN app_public.money AS numeric
+	CONSTRAINT money_check CHECK (app_private.check_money(VALUE));
+
+--
+-- Name: DOMAIN money; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON DOMAIN app_public.money IS 'A money amount (credits, revenue): finite, at most 4 decimals, below 10,000,000,000 in absolute value (app_private.check_money).';
+
+--
 -- Name: notification_type; Type: TYPE; Schema: app_public; Owner: -
 --
 
@@ -725,6 +770,28 @@ $$;
 COMMENT ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) IS 'True when each of the two users has liked a post of the other (an input to fraud detection).';
 
 --
+-- Name: check_length(text, integer, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.check_length(value text, max_length integer, what text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if value is not null and char_length(value) > max_length then
+    raise exception '% can be at most % characters (this one has %)', what, max_length, char_length(value) using errcode = 'INVAL';
+  end if;
+  return true;
+end;
+$$;
+
+--
+-- Name: FUNCTION check_length(value text, max_length integer, what text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.check_length(value text, max_length integer, what text) IS 'True when `value` has at most `max_length` characters; raises INVAL naming `what` otherwise.';
+
+--
 -- Name: uid(); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -767,6 +834,7 @@ CREATE TABLE app_public.posts (
     deleted_at timestamp with time zone,
     is_demonetized boolean DEFAULT false NOT NULL,
     demonetized_at timestamp with time zone,
+    CONSTRAINT _metadata_length CHECK (app_private.check_length((metadata)::text, 2000, 'Post metadata'::text)),
     CONSTRAINT posts_comments_count_check CHECK ((comments_count >= 0)),
     CONSTRAINT posts_likes_count_check CHECK ((likes_count >= 0)),
     CONSTRAINT posts_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
@@ -861,13 +929,15 @@ COMMENT ON COLUMN app_public.posts.deleted_at IS 'When the post was deleted (see
 -- Name: COLUMN posts.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.posts.is_demonetized IS 'Demonetized: earns no revenue. Set automatically when the setting `demonetize_post_reports` distinct reporters report the post; staff restore it.';
+COMMENT ON COLUMN app_public.posts.is_demonetized IS '@behavior -*
+Demonetized: earns no revenue. Set automatically when the setting `demonetize_post_reports` distinct reporters report the post; staff restore it.';
 
 --
 -- Name: COLUMN posts.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.posts.demonetized_at IS 'When the post was demonetized; null while it is not.';
+COMMENT ON COLUMN app_public.posts.demonetized_at IS '@behavior -*
+When the post was demonetized; null while it is not.';
 
 --
 -- Name: get_visible_posts_for_user(uuid, uuid, timestamp with time zone, uuid, integer); Type: FUNCTION; Schema: app_hidden; Owner: -
@@ -1007,6 +1077,10 @@ CREATE TABLE app_public.sponsor_credit_transactions (
     idempotency_key text NOT NULL,
     reason text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
+    CONSTRAINT _reason_length CHECK (app_private.check_length(reason, 500, 'A reason'::text)),
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
+    CONSTRAINT balance_after_is_money CHECK (app_private.check_money(balance_after)),
     CONSTRAINT sponsor_credit_transactions_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_balance_after_check CHECK ((balance_after >= (0)::numeric)),
     CONSTRAINT sponsor_credit_transactions_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
@@ -1018,7 +1092,8 @@ CREATE TABLE app_public.sponsor_credit_transactions (
 -- Name: TABLE sponsor_credit_transactions; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsor_credit_transactions IS 'Every change of a sponsor''s credits, once per idempotency key; the sponsor and staff see them.';
+COMMENT ON TABLE app_public.sponsor_credit_transactions IS '@signedInOnly
+Every change of a sponsor''s credits, once per idempotency key; the sponsor and staff see them.';
 
 --
 -- Name: COLUMN sponsor_credit_transactions.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -1140,6 +1215,7 @@ CREATE TABLE app_public.sponsored_interactions (
     day date NOT NULL,
     amount numeric(14,4) NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT sponsored_interactions_amount_check CHECK ((amount >= (0)::numeric))
 );
 
@@ -1147,7 +1223,8 @@ CREATE TABLE app_public.sponsored_interactions (
 -- Name: TABLE sponsored_interactions; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsored_interactions IS 'Charged impressions and likes of campaigns, each paid by the sponsor_credit_transactions row whose key is `sponsored_interaction:<id>`. The sponsor and staff see them.';
+COMMENT ON TABLE app_public.sponsored_interactions IS '@signedInOnly
+Charged impressions and likes of campaigns, each paid by the sponsor_credit_transactions row whose key is `sponsored_interaction:<id>`. The sponsor and staff see them.';
 
 --
 -- Name: COLUMN sponsored_interactions.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -1281,6 +1358,10 @@ begin
       join app_public.profiles a on a.id = p.author_id
      where ev.nth = 1
        and ev.viewer_id is distinct from p.author_id
+       -- A creator's own signed-out view: from an address they were signed in from within the window.
+       and not (ev.viewer_id is null
+                and exists (select 1 from app_private.signed_in_addresses s
+                             where s.user_id = p.author_id and s.viewer_key = ev.viewer_key and s.seen_at > ev.at - window_length))
        and (app_private.post_visible(ev.viewer_id, p.author_id, p.audience, a.is_private, p.is_paid, 0,
                                      app_private.is_blocked_pair(ev.viewer_id, p.author_id))
             or app_hidden.can_see_post(ev.viewer_id, ev.post_id))
@@ -1311,7 +1392,7 @@ $$;
 -- Name: FUNCTION count_post_views(events jsonb); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.count_post_views(events jsonb) IS 'THE view-counting rule, set-based: the posts of the views that count (logged); callers add them to the counters.';
+COMMENT ON FUNCTION app_private.count_post_views(events jsonb) IS 'THE view-counting rule, set-based: the posts of the views that count (logged); callers add them to the counters. Not counted: the author''s own views, signed in or signed out (from an address the author was signed in from within the dedupe window).';
 
 --
 -- Name: delete_expired_messages(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1403,16 +1484,18 @@ $$;
 -- Name: derive_handle(text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.derive_handle(email text) RETURNS public.citext
+CREATE FUNCTION app_private.derive_handle(display_name text) RETURNS public.citext
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  base text := left(regexp_replace(lower(split_part(coalesce(email, ''), '@', 1)), '[^a-z0-9_]+', '_', 'g'), 20);
+  letters constant text := 'abcdefghjkmnpqrstuvwxyz23456789';
+  base text := trim(both '_' from left(regexp_replace(lower(coalesce(display_name, '')), '[^a-z0-9_]+', '_', 'g'), 20));
   candidate text;
 begin
-  base := trim(both '_' from base);
-  if char_length(base) < 3 then base := 'user' || base; end if;
+  if char_length(base) < 3 then
+    base := 'user_' || (select string_agg(substr(letters, 1 + floor(random() * length(letters))::int, 1), '') from generate_series(1, 6));
+  end if;
   candidate := base;
   for i in 1..50 loop
     if not app_private.is_reserved_handle(candidate)
@@ -1421,9 +1504,15 @@ begin
     end if;
     candidate := base || '_' || (floor(random() * (case when i < 10 then 10000 else 100000000 end)))::int;
   end loop;
-  raise exception 'could not derive a free handle for %', email using errcode = 'CONFL';
+  raise exception 'could not derive a free handle' using errcode = 'CONFL';
 end;
 $$;
+
+--
+-- Name: FUNCTION derive_handle(display_name text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.derive_handle(display_name text) IS 'A free handle for a new account: from its display name, else user_ and six random letters or digits; a number is added while taken.';
 
 --
 -- Name: encrypt_message_body(text); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1858,7 +1947,7 @@ $$;
 -- Name: FUNCTION message_key(key_id text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.message_key(key_id text) IS 'The secret of a message key, from the transaction setting app.message_keys that the server sets; null for an unknown key id.';
+COMMENT ON FUNCTION app_private.message_key(key_id text) IS 'The secret of a message key, from the transaction setting app.message_keys that the server sets; null for an unknown key id. Owner only: messages_body and send_message use it after their checks.';
 
 --
 -- Name: monetization_conditions(uuid); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1902,6 +1991,9 @@ CREATE TABLE app_public.withdrawal_requests (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     idempotency_key text,
+    CONSTRAINT _idempotency_key_length CHECK (app_private.check_length(idempotency_key, 200, 'An idempotency key'::text)),
+    CONSTRAINT _note_length CHECK (app_private.check_length(note, 1000, 'A note'::text)),
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT withdrawal_requests_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT withdrawal_requests_idempotency_key_check CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 200))),
     CONSTRAINT withdrawal_requests_note_check CHECK ((char_length(note) <= 1000))
@@ -1911,7 +2003,8 @@ CREATE TABLE app_public.withdrawal_requests (
 -- Name: TABLE withdrawal_requests; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.withdrawal_requests IS 'Withdrawals of revenue. The creator and admins see them; admins move them (approve, reject, mark paid).';
+COMMENT ON TABLE app_public.withdrawal_requests IS '@signedInOnly
+Withdrawals of revenue. The creator and admins see them; admins move them (approve, reject, mark paid).';
 
 --
 -- Name: COLUMN withdrawal_requests.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -2002,9 +2095,7 @@ CREATE FUNCTION app_private.move_withdrawal(request_id uuid, from_statuses app_p
 declare
   row app_public.withdrawal_requests;
 begin
-  if not auth.is_admin() then
-    raise exception 'Only admins may move withdrawals' using errcode = 'DNIED';
-  end if;
+  perform app_private.require_admin();
   update app_public.withdrawal_requests w
      set status = to_status,
          note = coalesce(move_withdrawal.note, w.note),
@@ -2256,6 +2347,31 @@ $$;
 COMMENT ON FUNCTION app_private.record_notification_push(notification_id uuid) IS 'Record that a notification was pushed; false if it already was (or is gone).';
 
 --
+-- Name: record_signed_in_address(uuid, inet); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.record_signed_in_address(user_id uuid, ip inet) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  insert into app_private.signed_in_addresses as a (user_id, viewer_key, seen_at)
+  select p.id, app_private.anonymous_viewer_key(ip), now() from app_public.profiles p
+   where p.id = record_signed_in_address.user_id and ip is not null
+  on conflict (user_id, viewer_key) do update set seen_at = now()
+   where a.seen_at < now() - interval '1 minute';
+  -- Forget addresses older than the view dedupe window: they no longer matter.
+  delete from app_private.signed_in_addresses a
+   where a.user_id = record_signed_in_address.user_id
+     and a.seen_at < now() - app_private.setting('view_dedupe_window')::interval;
+$$;
+
+--
+-- Name: FUNCTION record_signed_in_address(user_id uuid, ip inet); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.record_signed_in_address(user_id uuid, ip inet) IS 'Record that the user made a signed-in request from this address (as anonymous views are keyed: the IPv4 address or the IPv6 /64), so that their own signed-out views of their posts do not count.';
+
+--
 -- Name: reencrypt_messages(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2387,6 +2503,29 @@ CREATE FUNCTION app_private.request_ip() RETURNS inet
 COMMENT ON FUNCTION app_private.request_ip() IS 'The client IP of the current request, set by the server (request.ip).';
 
 --
+-- Name: require_admin(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.require_admin() RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Requests only (jobs run as the owner): LOGIN when signed out, DNIED unless an admin.
+  perform app_private.require_user();
+  if not auth.is_admin() then
+    raise exception 'Only admins may do this' using errcode = 'DNIED';
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION require_admin(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_admin() IS 'Refuses anyone but an admin: LOGIN when signed out, DNIED otherwise. Call it before looking at the arguments.';
+
+--
 -- Name: require_jobs_or_admin(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2395,8 +2534,11 @@ CREATE FUNCTION app_private.require_jobs_or_admin() RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  if auth.role() in ('anon', 'authenticated') and not auth.is_admin() then
-    raise exception 'Only jobs, the service role or an admin may do this' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_admin() then
+      raise exception 'Only jobs, the service role or an admin may do this' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2411,8 +2553,11 @@ CREATE FUNCTION app_private.require_moderator() RETURNS void
     AS $$
 begin
   -- Jobs and SQL run as the owner (no request role) and service_role are the system; requests must be staff.
-  if auth.role() in ('anon', 'authenticated') and not auth.is_moderator() then
-    raise exception 'Only moderators and admins may do this' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_moderator() then
+      raise exception 'Only moderators and admins may do this' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2427,8 +2572,11 @@ CREATE FUNCTION app_private.require_money_operator() RETURNS void
     AS $$
 begin
   -- The worker and SQL jobs run as the owner (no request role); requests must be service_role or an admin.
-  if auth.role() in ('anon', 'authenticated') and not auth.is_admin() then
-    raise exception 'Only the payment system or an admin may change sponsor credits' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_admin() then
+      raise exception 'Only the payment system or an admin may change sponsor credits' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2443,8 +2591,11 @@ CREATE FUNCTION app_private.require_staff() RETURNS void
     AS $$
 begin
   -- Jobs run as the owner (no request role); requests must be service_role or a moderator/admin.
-  if auth.role() in ('anon', 'authenticated') and not auth.is_moderator() then
-    raise exception 'Staff only' using errcode = 'DNIED';
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+    if not auth.is_moderator() then
+      raise exception 'Staff only' using errcode = 'DNIED';
+    end if;
   end if;
 end;
 $$;
@@ -2466,6 +2617,12 @@ begin
   return me;
 end;
 $$;
+
+--
+-- Name: FUNCTION require_user(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.require_user() IS 'The signed-in user''s id; LOGIN when signed out. Call it first, before any check that compares with the user''s id (a comparison with null is null).';
 
 --
 -- Name: require_visible_post(uuid); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2508,10 +2665,10 @@ CREATE TABLE app_public.sponsored_posts (
     target_markets text[] DEFAULT '{}'::text[] NOT NULL,
     target_countries text[] DEFAULT '{}'::text[] NOT NULL,
     target_age_bands app_public.age_band[] DEFAULT '{}'::app_public.age_band[] NOT NULL,
-    cost_per_impression numeric(14,4) NOT NULL,
-    cost_per_like numeric(14,4) NOT NULL,
-    budget numeric(14,4),
-    spent numeric(14,4) DEFAULT 0 NOT NULL,
+    cost_per_impression app_public.money NOT NULL,
+    cost_per_like app_public.money NOT NULL,
+    budget app_public.money,
+    spent app_public.money DEFAULT 0 NOT NULL,
     impressions_count integer DEFAULT 0 NOT NULL,
     likes_count integer DEFAULT 0 NOT NULL,
     status app_public.sponsored_post_status DEFAULT 'active'::app_public.sponsored_post_status NOT NULL,
@@ -2519,15 +2676,18 @@ CREATE TABLE app_public.sponsored_posts (
     paused_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT sponsored_posts_budget_check CHECK ((budget > (0)::numeric)),
-    CONSTRAINT sponsored_posts_check CHECK (((cost_per_impression > (0)::numeric) OR (cost_per_like > (0)::numeric))),
+    CONSTRAINT _target_categories_length CHECK (app_private.check_length((target_categories)::text, 2000, 'Target categories'::text)),
+    CONSTRAINT _target_countries_length CHECK (app_private.check_length((target_countries)::text, 2000, 'Target countries'::text)),
+    CONSTRAINT _target_markets_length CHECK (app_private.check_length((target_markets)::text, 2000, 'Target markets'::text)),
+    CONSTRAINT sponsored_posts_budget_check CHECK (((budget)::numeric > (0)::numeric)),
+    CONSTRAINT sponsored_posts_check CHECK ((((cost_per_impression)::numeric > (0)::numeric) OR ((cost_per_like)::numeric > (0)::numeric))),
     CONSTRAINT sponsored_posts_check1 CHECK (((status = 'paused'::app_public.sponsored_post_status) = (paused_reason IS NOT NULL))),
-    CONSTRAINT sponsored_posts_cost_per_impression_check CHECK ((cost_per_impression >= (0)::numeric)),
-    CONSTRAINT sponsored_posts_cost_per_like_check CHECK ((cost_per_like >= (0)::numeric)),
+    CONSTRAINT sponsored_posts_cost_per_impression_check CHECK (((cost_per_impression)::numeric >= (0)::numeric)),
+    CONSTRAINT sponsored_posts_cost_per_like_check CHECK (((cost_per_like)::numeric >= (0)::numeric)),
     CONSTRAINT sponsored_posts_impressions_count_check CHECK ((impressions_count >= 0)),
     CONSTRAINT sponsored_posts_likes_count_check CHECK ((likes_count >= 0)),
     CONSTRAINT sponsored_posts_placements_check CHECK ((cardinality(placements) > 0)),
-    CONSTRAINT sponsored_posts_spent_check CHECK ((spent >= (0)::numeric)),
+    CONSTRAINT sponsored_posts_spent_check CHECK (((spent)::numeric >= (0)::numeric)),
     CONSTRAINT sponsored_posts_target_countries_check CHECK ((array_to_string(target_countries, ','::text) ~ '^([A-Z]{2}(,|$))*$'::text))
 );
 
@@ -2535,7 +2695,8 @@ CREATE TABLE app_public.sponsored_posts (
 -- Name: TABLE sponsored_posts; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsored_posts IS 'Campaigns: a sponsor pays for one of their own posts to be shown to targeted viewers. The sponsor and staff see them. Create with `createSponsoredPost`.';
+COMMENT ON TABLE app_public.sponsored_posts IS '@signedInOnly
+Campaigns: a sponsor pays for one of their own posts to be shown to targeted viewers. The sponsor and staff see them. Create with `createSponsoredPost`.';
 
 --
 -- Name: COLUMN sponsored_posts.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -2821,6 +2982,10 @@ CREATE FUNCTION app_private.tg_comments__validate() RETURNS trigger
 declare
   max_length integer := app_private.setting('comment_max_length')::integer;
 begin
+  -- A post you may not see is not there for you (the insert policy would only say "permission denied").
+  if tg_op = 'INSERT' and auth.uid() is not null and not app_hidden.can_see_post(auth.uid(), new.post_id) then
+    raise exception 'No such post' using errcode = 'NTFND';
+  end if;
   new.body := btrim(new.body);
   if new.body = '' then
     raise exception 'A comment needs some text' using errcode = 'INVAL';
@@ -3310,6 +3475,23 @@ end;
 $$;
 
 --
+-- Name: tg_sponsored_posts__money_scale(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_sponsored_posts__money_scale() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  new.cost_per_impression := round(new.cost_per_impression, 4);
+  new.cost_per_like := round(new.cost_per_like, 4);
+  new.budget := round(new.budget, 4);
+  new.spent := round(new.spent, 4);
+  return new;
+end;
+$$;
+
+--
 -- Name: tg_sponsored_posts__notify(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -3348,9 +3530,11 @@ CREATE FUNCTION app_private.tg_users__create_profile() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+declare
+  display_name text := nullif(left(btrim(new.raw_user_meta_data ->> 'display_name'), 50), '');
 begin
   insert into app_public.profiles (id, handle, display_name)
-  values (new.id, app_private.derive_handle(new.email), nullif(left(new.raw_user_meta_data ->> 'display_name', 50), ''));
+  values (new.id, app_private.derive_handle(display_name), display_name);
   return new;
 end;
 $$;
@@ -3598,10 +3782,10 @@ CREATE FUNCTION app_private.worker_heartbeat(worker_id text, hostname text, pid 
 $$;
 
 --
--- Name: add_sponsor_credits(uuid, numeric, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: add_sponsor_credits(uuid, app_public.money, text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
+CREATE FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -3613,10 +3797,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) IS 'Payment system or admin: add credits, at most once per idempotency key; returns the balance after this change (for a repeated key, the balance the first call left).';
+COMMENT ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) IS 'Payment system or admin: add credits, at most once per idempotency key; returns the balance after this change (for a repeated key, the balance the first call left).';
 
 --
 -- Name: followers; Type: TABLE; Schema: app_public; Owner: -
@@ -3677,10 +3861,11 @@ CREATE FUNCTION app_public.approve_follow_request(follower_id uuid) RETURNS app_
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   row app_public.followers;
 begin
   update app_public.followers f set status = 'approved', approved_at = now()
-   where f.follower_id = approve_follow_request.follower_id and f.following_id = app_private.require_user() and f.status = 'pending'
+   where f.follower_id = approve_follow_request.follower_id and f.following_id = me and f.status = 'pending'
   returning * into row;
   if row is null then
     raise exception 'No such follow request' using errcode = 'NTFND';
@@ -3725,7 +3910,8 @@ CREATE TABLE app_public.blocked_users (
 -- Name: TABLE blocked_users; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.blocked_users IS 'Blocks. Each side is hidden from the other everywhere; only the blocker sees the row.';
+COMMENT ON TABLE app_public.blocked_users IS '@signedInOnly
+Blocks. Each side is hidden from the other everywhere; only the blocker sees the row.';
 
 --
 -- Name: COLUMN blocked_users.blocker_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -3795,7 +3981,8 @@ CREATE TABLE app_public.bookmarks (
 -- Name: TABLE bookmarks; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.bookmarks IS 'Your saved posts; nobody else sees them.';
+COMMENT ON TABLE app_public.bookmarks IS '@signedInOnly
+Your saved posts; nobody else sees them.';
 
 --
 -- Name: COLUMN bookmarks.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -3946,17 +4133,21 @@ COMMENT ON FUNCTION app_public.check_and_demonetize_video(post_id uuid) IS 'Staf
 --
 
 CREATE FUNCTION app_public.check_existing_repost(post_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select exists (select 1 from app_public.reposts r where r.post_id = check_existing_repost.post_id and r.user_id = auth.uid())
+declare
+  me uuid := app_private.require_user();
+begin
+  return exists (select 1 from app_public.reposts r where r.post_id = check_existing_repost.post_id and r.user_id = me);
+end;
 $$;
 
 --
 -- Name: FUNCTION check_existing_repost(post_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.check_existing_repost(post_id uuid) IS 'Whether you have reposted the post.';
+COMMENT ON FUNCTION app_public.check_existing_repost(post_id uuid) IS 'Whether you have reposted the post (LOGIN when signed out).';
 
 --
 -- Name: check_user_cheat_status(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4043,7 +4234,8 @@ CREATE TABLE app_public.user_cheat_status (
 -- Name: TABLE user_cheat_status; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.user_cheat_status IS 'Fraud detection''s verdict per account; staff see all, an account its own.';
+COMMENT ON TABLE app_public.user_cheat_status IS '@signedInOnly
+Fraud detection''s verdict per account; staff see all, an account its own.';
 
 --
 -- Name: COLUMN user_cheat_status.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4099,6 +4291,7 @@ CREATE FUNCTION app_public.clear_user_cheat_flag(user_id uuid, note text) RETURN
 declare
   row app_public.user_cheat_status;
 begin
+  perform app_private.require_user();
   if not auth.is_moderator() then
     raise exception 'Only staff may clear a cheat flag' using errcode = 'DNIED';
   end if;
@@ -4139,7 +4332,8 @@ CREATE TABLE app_public.conversations (
 -- Name: TABLE conversations; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.conversations IS 'Your conversations; list them newest first with `conversations(orderBy: LAST_MESSAGE_AT_DESC)`. A one-to-one conversation''s id is `generateConversationId(a, b)`.';
+COMMENT ON TABLE app_public.conversations IS '@signedInOnly
+Your conversations; list them newest first with `conversations(orderBy: LAST_MESSAGE_AT_DESC)`. A one-to-one conversation''s id is `generateConversationId(a, b)`.';
 
 --
 -- Name: COLUMN conversations.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4184,7 +4378,8 @@ CREATE TABLE app_public.messages (
 -- Name: TABLE messages; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.messages IS '@behavior -query:resource:connection -query:resource:list
+COMMENT ON TABLE app_public.messages IS '@signedInOnly
+@behavior -query:resource:connection -query:resource:list
 Direct messages, read through their conversation (`Conversation.messages`, newest first with `orderBy: CREATED_AT_DESC`). Send with `sendMessage`. A message expires the setting `message_expiry_hours` after its recipient read it.';
 
 --
@@ -4277,6 +4472,9 @@ CREATE TABLE app_public.profiles (
     demonetized_at timestamp with time zone,
     suspended_at timestamp with time zone,
     suspended_until timestamp with time zone,
+    CONSTRAINT _avatar_url_length CHECK (app_private.check_length(avatar_url, 2000, 'An avatar URL'::text)),
+    CONSTRAINT _display_name_length CHECK (app_private.check_length(display_name, 50, 'A display name'::text)),
+    CONSTRAINT _handle_length CHECK (app_private.check_length((handle)::text, 30, 'A handle'::text)),
     CONSTRAINT profiles_avatar_url_check CHECK ((avatar_url ~ '^https?://'::text)),
     CONSTRAINT profiles_display_name_check CHECK ((char_length(display_name) <= 50)),
     CONSTRAINT profiles_followers_count_check CHECK ((followers_count >= 0)),
@@ -4368,13 +4566,15 @@ COMMENT ON COLUMN app_public.profiles.profile_likes_count IS 'Likes of this prof
 -- Name: COLUMN profiles.is_demonetized; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.profiles.is_demonetized IS 'Demonetized account: earns no revenue. Set automatically when the setting `demonetize_account_posts` of its posts were demonetized within `demonetize_account_window_days`; staff restore it.';
+COMMENT ON COLUMN app_public.profiles.is_demonetized IS '@behavior -*
+Demonetized account: earns no revenue. Set automatically when the setting `demonetize_account_posts` of its posts were demonetized within `demonetize_account_window_days`; staff restore it.';
 
 --
 -- Name: COLUMN profiles.demonetized_at; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.profiles.demonetized_at IS 'When the account was demonetized; null while it is not.';
+COMMENT ON COLUMN app_public.profiles.demonetized_at IS '@behavior -*
+When the account was demonetized; null while it is not.';
 
 --
 -- Name: COLUMN profiles.suspended_at; Type: COMMENT; Schema: app_public; Owner: -
@@ -4426,10 +4626,10 @@ $$;
 COMMENT ON FUNCTION app_public.conversations_unread_count(c app_public.conversations) IS 'How many messages you received in the conversation and have not read.';
 
 --
--- Name: create_sponsored_post(uuid, numeric, numeric, numeric, app_public.sponsored_placement[], text[], text[], text[], app_public.age_band[]); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: create_sponsored_post(uuid, app_public.money, app_public.money, app_public.money, app_public.sponsored_placement[], text[], text[], text[], app_public.age_band[]); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric DEFAULT NULL::numeric, placements app_public.sponsored_placement[] DEFAULT '{home,explore}'::app_public.sponsored_placement[], target_categories text[] DEFAULT '{}'::text[], target_markets text[] DEFAULT '{}'::text[], target_countries text[] DEFAULT '{}'::text[], target_age_bands app_public.age_band[] DEFAULT '{}'::app_public.age_band[]) RETURNS app_public.sponsored_posts
+CREATE FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money DEFAULT NULL::numeric, placements app_public.sponsored_placement[] DEFAULT '{home,explore}'::app_public.sponsored_placement[], target_categories text[] DEFAULT '{}'::text[], target_markets text[] DEFAULT '{}'::text[], target_countries text[] DEFAULT '{}'::text[], target_age_bands app_public.age_band[] DEFAULT '{}'::app_public.age_band[]) RETURNS app_public.sponsored_posts
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -4442,6 +4642,12 @@ begin
   select * into p from app_public.posts where id = create_sponsored_post.post_id and deleted_at is null;
   if not found or p.author_id <> me then
     raise exception 'No such post of yours' using errcode = 'NTFND';
+  end if;
+  if coalesce(cost_per_impression, 0) < 0 or coalesce(cost_per_like, 0) < 0 or budget <= 0 then
+    raise exception 'Costs are zero or more, and a budget more than zero' using errcode = 'INVAL';
+  end if;
+  if coalesce(cost_per_impression, 0) = 0 and coalesce(cost_per_like, 0) = 0 then
+    raise exception 'A campaign charges for impressions, likes or both' using errcode = 'INVAL';
   end if;
   if p.audience <> 'public' or p.is_paid then
     raise exception 'Only public posts can be sponsored' using errcode = 'INVAL';
@@ -4469,10 +4675,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) IS 'Start a campaign on one of your public posts: its costs per impression and per like (credits, up to 4 decimals), an optional total budget, placements, and targeting (empty lists: anyone). It starts paused (funds) when your credits cannot pay its next charge.';
+COMMENT ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) IS 'Start a campaign on one of your public posts: its costs per impression and per like (credits, up to 4 decimals), an optional total budget, placements, and targeting (empty lists: anyone). It starts paused (funds) when your credits cannot pay its next charge.';
 
 --
 -- Name: creator_balance(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4483,10 +4689,12 @@ CREATE FUNCTION app_public.creator_balance(user_id uuid DEFAULT NULL::uuid) RETU
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  target uuid := coalesce(user_id, app_private.require_user());
+  -- Signed out: LOGIN first, whatever the argument.
+  me uuid := case when auth.role() in ('anon', 'authenticated') then app_private.require_user() else auth.uid() end;
+  target uuid := coalesce(user_id, me, app_private.require_user());
   row app_public.creator_balance;
 begin
-  if target is distinct from auth.uid() then
+  if target is distinct from me then
     perform app_private.require_jobs_or_admin();
   end if;
   select (select coalesce(sum(r.amount), 0) from app_public.video_revenue r where r.user_id = target),
@@ -4554,10 +4762,10 @@ $$;
 COMMENT ON FUNCTION app_public.current_profile() IS 'The signed-in user''s profile, or null when signed out.';
 
 --
--- Name: deduct_sponsor_credits(uuid, numeric, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: deduct_sponsor_credits(uuid, app_public.money, text, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
+CREATE FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text DEFAULT NULL::text) RETURNS numeric
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -4568,10 +4776,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) IS 'Charge credits atomically, at most once per idempotency key (a repeated key returns the first result and charges nothing); never below zero: raises FUNDS when the balance does not cover it. Payment system, jobs and admins only.';
+COMMENT ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) IS 'Charge credits atomically, at most once per idempotency key (a repeated key returns the first result and charges nothing); never below zero: raises FUNDS when the balance does not cover it. Payment system, jobs and admins only.';
 
 --
 -- Name: delete_comment(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4674,19 +4882,25 @@ COMMENT ON FUNCTION app_public.delete_message(message_id uuid) IS 'Delete your c
 --
 
 CREATE FUNCTION app_public.delete_notification(notification_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.notifications o where o.id = notification_id and o.recipient_id = app_private.require_user() returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.notifications o where o.id = notification_id and o.recipient_id = me;
+  if not found then
+    raise exception 'No such notification' using errcode = 'NTFND';
+  end if;
+  return true;
+end;
 $$;
 
 --
 -- Name: FUNCTION delete_notification(notification_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.delete_notification(notification_id uuid) IS 'Delete one of your notifications. True if it existed.';
+COMMENT ON FUNCTION app_public.delete_notification(notification_id uuid) IS 'Delete one of your notifications (NTFND if it is not one of yours).';
 
 --
 -- Name: delete_post(uuid); Type: FUNCTION; Schema: app_public; Owner: -
@@ -4697,10 +4911,12 @@ CREATE FUNCTION app_public.delete_post(post_id uuid) RETURNS app_public.posts
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   p app_public.posts;
 begin
   select * into p from app_public.posts where id = post_id and deleted_at is null for update;
-  if not found or not (p.author_id = auth.uid() or auth.is_moderator()) then
+  -- `is distinct from`, never `not (… = …)`: a comparison with null is null, and `not null` never raises.
+  if not found or (p.author_id is distinct from me and not auth.is_moderator()) then
     raise exception 'No such post of yours' using errcode = 'NTFND';
   end if;
   update app_public.posts set deleted_at = now() where id = post_id returning * into p;
@@ -4924,6 +5140,7 @@ CREATE TABLE app_public.sponsor_credits (
     balance numeric(14,4) DEFAULT 0 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT balance_is_money CHECK (app_private.check_money(balance)),
     CONSTRAINT sponsor_credits_balance_check CHECK ((balance >= (0)::numeric))
 );
 
@@ -4931,7 +5148,8 @@ CREATE TABLE app_public.sponsor_credits (
 -- Name: TABLE sponsor_credits; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.sponsor_credits IS 'A sponsor''s prepaid credit balance; the sponsor and staff see it.';
+COMMENT ON TABLE app_public.sponsor_credits IS '@signedInOnly
+A sponsor''s prepaid credit balance; the sponsor and staff see it.';
 
 --
 -- Name: COLUMN sponsor_credits.sponsor_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -4968,6 +5186,9 @@ CREATE FUNCTION app_public.get_or_create_sponsor_credits(sponsor_id uuid) RETURN
 declare
   row app_public.sponsor_credits;
 begin
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+  end if;
   -- Sponsors open their own account; payment systems and admins any.
   if auth.role() in ('anon', 'authenticated') and sponsor_id is distinct from auth.uid() and not auth.is_admin() then
     raise exception 'You may only open your own sponsor account' using errcode = 'DNIED';
@@ -4998,6 +5219,9 @@ CREATE FUNCTION app_public.get_post_report_count(post_id uuid) RETURNS integer
     AS $$
 begin
   -- SECURITY DEFINER: counts reports the caller may not read; only staff and the post's author may ask.
+  if auth.role() in ('anon', 'authenticated') then
+    perform app_private.require_user();
+  end if;
   if auth.role() in ('anon', 'authenticated') and not auth.is_moderator()
      and not exists (select 1 from app_public.posts p where p.id = get_post_report_count.post_id and p.author_id = auth.uid()) then
     raise exception 'Only staff and the post''s author may see its report count' using errcode = 'DNIED';
@@ -5253,14 +5477,17 @@ COMMENT ON FUNCTION app_public.is_handle_available(handle text) IS 'True when th
 --
 
 CREATE FUNCTION app_public.mark_all_notifications_read() RETURNS integer
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with u as (
-    update app_public.notifications o set read_at = now()
-     where o.recipient_id = app_private.require_user() and o.read_at is null
-    returning 1
-  ) select count(*)::integer from u
+declare
+  me uuid := app_private.require_user();
+  n integer;
+begin
+  update app_public.notifications o set read_at = now() where o.recipient_id = me and o.read_at is null;
+  get diagnostics n = row_count;
+  return n;
+end;
 $$;
 
 --
@@ -5346,7 +5573,8 @@ CREATE TABLE app_public.notifications (
 -- Name: TABLE notifications; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.notifications IS '@behavior -query:resource:single
+COMMENT ON TABLE app_public.notifications IS '@signedInOnly
+@behavior -query:resource:single
 Your notifications. Created by the database when something happens to you; repeated likes, reposts, follows and messages join one unread notification ("12 people liked your post"). List with `notifications(orderBy: UPDATED_AT_DESC)`.';
 
 --
@@ -5445,10 +5673,11 @@ CREATE FUNCTION app_public.mark_notification_read(notification_id uuid) RETURNS 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   n app_public.notifications;
 begin
   update app_public.notifications o set read_at = coalesce(o.read_at, now())
-   where o.id = notification_id and o.recipient_id = app_private.require_user()
+   where o.id = notification_id and o.recipient_id = me
   returning * into n;
   if n is null then
     raise exception 'No such notification' using errcode = 'NTFND';
@@ -5472,6 +5701,7 @@ CREATE FUNCTION app_public.mark_withdrawal_paid(request_id uuid, reference text)
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
+  perform app_private.require_admin();
   if coalesce(btrim(reference), '') = '' then
     raise exception 'Give the payment reference' using errcode = 'INVAL';
   end if;
@@ -5490,8 +5720,17 @@ COMMENT ON FUNCTION app_public.mark_withdrawal_paid(request_id uuid, reference t
 --
 
 CREATE FUNCTION app_public.messages_body(m app_public.messages) RETURNS text
-    LANGUAGE sql STABLE
-    AS $$ select public.pgp_sym_decrypt(m.ciphertext, app_private.message_key(m.key_id)) $$;
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select public.pgp_sym_decrypt(x.ciphertext, app_private.message_key(x.key_id))
+    from app_public.messages x
+    join app_public.conversation_participants cp on cp.conversation_id = x.conversation_id and cp.user_id = auth.uid()
+   where x.id = m.id
+     and not (cp.user_id = any (x.hidden_for))
+     and x.created_at > coalesce(cp.cleared_at, '-infinity')
+     and (x.read_at is null or x.read_at > now() - make_interval(hours => app_private.setting('message_expiry_hours')::integer))
+$$;
 
 --
 -- Name: FUNCTION messages_body(m app_public.messages); Type: COMMENT; Schema: app_public; Owner: -
@@ -5508,9 +5747,11 @@ CREATE FUNCTION app_public.monetization_status(user_id uuid DEFAULT NULL::uuid) 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  target uuid := coalesce(user_id, app_private.require_user());
+  -- Signed out: LOGIN first, whatever the argument.
+  me uuid := case when auth.role() in ('anon', 'authenticated') then app_private.require_user() else auth.uid() end;
+  target uuid := coalesce(user_id, me, app_private.require_user());
 begin
-  if target is distinct from auth.uid() then
+  if target is distinct from me then
     perform app_private.require_staff();
   end if;
   if not exists (select 1 from app_public.profiles p where p.id = target) then
@@ -5542,7 +5783,8 @@ CREATE TABLE app_public.mutes (
 -- Name: TABLE mutes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.mutes IS 'Mutes: the muted account disappears from the muter''s feeds and lists (not from direct fetches). Only the muter sees the row.';
+COMMENT ON TABLE app_public.mutes IS '@signedInOnly
+Mutes: the muted account disappears from the muter''s feeds and lists (not from direct fetches). Only the muter sees the row.';
 
 --
 -- Name: COLUMN mutes.muter_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -5629,10 +5871,11 @@ CREATE FUNCTION app_public.pause_sponsored_post(id uuid) RETURNS app_public.spon
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   row app_public.sponsored_posts;
 begin
   update app_public.sponsored_posts s set status = 'paused', paused_reason = 'sponsor', paused_at = now()
-   where s.id = pause_sponsored_post.id and s.sponsor_id = app_private.require_user()
+   where s.id = pause_sponsored_post.id and s.sponsor_id = me
   returning * into row;
   if row is null then
     raise exception 'No such campaign of yours' using errcode = 'NTFND';
@@ -5648,6 +5891,38 @@ $$;
 COMMENT ON FUNCTION app_public.pause_sponsored_post(id uuid) IS 'Pause one of your campaigns.';
 
 --
+-- Name: posts_demonetized_at(app_public.posts); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.posts_demonetized_at(p app_public.posts) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.author_id = (select auth.uid()) or (select auth.is_moderator()) then p.demonetized_at end
+$$;
+
+--
+-- Name: FUNCTION posts_demonetized_at(p app_public.posts); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) IS 'When the post was demonetized: for its owner and staff; null for everyone else.';
+
+--
+-- Name: posts_is_demonetized(app_public.posts); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.posts_is_demonetized(p app_public.posts) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.author_id = (select auth.uid()) or (select auth.is_moderator()) then p.is_demonetized end
+$$;
+
+--
+-- Name: FUNCTION posts_is_demonetized(p app_public.posts); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) IS 'Whether the post earns nothing (demonetized by reports or by staff): for its owner and staff; null for everyone else.';
+
+--
 -- Name: posts_views_count(app_public.posts); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -5661,6 +5936,38 @@ CREATE FUNCTION app_public.posts_views_count(p app_public.posts) RETURNS bigint
 --
 
 COMMENT ON FUNCTION app_public.posts_views_count(p app_public.posts) IS 'Counted views (once per viewer or anonymous IP per 24 hours).';
+
+--
+-- Name: profiles_demonetized_at(app_public.profiles); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.id = (select auth.uid()) or (select auth.is_moderator()) then p.demonetized_at end
+$$;
+
+--
+-- Name: FUNCTION profiles_demonetized_at(p app_public.profiles); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) IS 'When the account was demonetized: for its owner and staff; null for everyone else.';
+
+--
+-- Name: profiles_is_demonetized(app_public.profiles); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p.id = (select auth.uid()) or (select auth.is_moderator()) then p.is_demonetized end
+$$;
+
+--
+-- Name: FUNCTION profiles_is_demonetized(p app_public.profiles); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) IS 'Whether the account earns nothing (demonetized by reports or by staff): for its owner and staff; null for everyone else.';
 
 --
 -- Name: profiles_is_suspended(app_public.profiles); Type: FUNCTION; Schema: app_public; Owner: -
@@ -5818,14 +6125,16 @@ COMMENT ON FUNCTION app_public.record_sponsored_impression(sponsored_post_id uui
 --
 
 CREATE FUNCTION app_public.reject_follow_request(follower_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.followers f
-     where f.follower_id = reject_follow_request.follower_id and f.following_id = app_private.require_user() and f.status = 'pending'
-    returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.followers f
+   where f.follower_id = reject_follow_request.follower_id and f.following_id = me and f.status = 'pending';
+  return found;
+end;
 $$;
 
 --
@@ -5843,6 +6152,7 @@ CREATE FUNCTION app_public.reject_withdrawal(request_id uuid, reason text) RETUR
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
+  perform app_private.require_admin();
   if coalesce(btrim(reason), '') = '' then
     raise exception 'Say why the withdrawal is rejected' using errcode = 'INVAL';
   end if;
@@ -5861,14 +6171,15 @@ COMMENT ON FUNCTION app_public.reject_withdrawal(request_id uuid, reason text) I
 --
 
 CREATE FUNCTION app_public.remove_follower(follower_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.followers f
-     where f.follower_id = remove_follower.follower_id and f.following_id = app_private.require_user()
-    returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.followers f where f.follower_id = remove_follower.follower_id and f.following_id = me;
+  return found;
+end;
 $$;
 
 --
@@ -5892,6 +6203,8 @@ CREATE TABLE app_public.post_reports (
     resolved_at timestamp with time zone,
     resolution_note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _details_length CHECK (app_private.check_length(details, 1000, 'Report details'::text)),
+    CONSTRAINT _resolution_note_length CHECK (app_private.check_length(resolution_note, 1000, 'A moderation note'::text)),
     CONSTRAINT post_reports_details_check CHECK ((char_length(details) <= 1000)),
     CONSTRAINT post_reports_resolution_note_check CHECK ((char_length(resolution_note) <= 1000))
 );
@@ -5900,7 +6213,8 @@ CREATE TABLE app_public.post_reports (
 -- Name: TABLE post_reports; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.post_reports IS 'Reports of posts, one per reporter per post. Reporters see their own; staff see all (the queue: status open, oldest first). Report with `reportPost`.';
+COMMENT ON TABLE app_public.post_reports IS '@signedInOnly
+Reports of posts, one per reporter per post. Reporters see their own; staff see all (the queue: status open, oldest first). Report with `reportPost`.';
 
 --
 -- Name: COLUMN post_reports.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -6036,6 +6350,7 @@ CREATE TABLE app_public.verification_requests (
     reviewed_by uuid,
     reviewed_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _reason_length CHECK (app_private.check_length(reason, 1000, 'A reason'::text)),
     CONSTRAINT verification_requests_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 1000)))
 );
 
@@ -6043,7 +6358,8 @@ CREATE TABLE app_public.verification_requests (
 -- Name: TABLE verification_requests; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.verification_requests IS 'Requests for the verified badge; their authors and staff see them.';
+COMMENT ON TABLE app_public.verification_requests IS '@signedInOnly
+Requests for the verified badge; their authors and staff see them.';
 
 --
 -- Name: COLUMN verification_requests.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -6118,10 +6434,10 @@ $$;
 COMMENT ON FUNCTION app_public.request_verification(reason text) IS 'Ask for the verified badge.';
 
 --
--- Name: request_withdrawal(numeric, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: request_withdrawal(app_public.money, text); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text DEFAULT NULL::text) RETURNS app_public.withdrawal_requests
+CREATE FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text DEFAULT NULL::text) RETURNS app_public.withdrawal_requests
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -6167,10 +6483,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION request_withdrawal(amount numeric, idempotency_key text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION request_withdrawal(amount app_public.money, idempotency_key text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) IS 'Ask to withdraw `amount` of your revenue, to your saved payout details. At most the available balance (FUNDS otherwise); not while flagged for cheating. With `idempotencyKey`, a retry returns the first request (CONFL if the amount differs).';
+COMMENT ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) IS 'Ask to withdraw `amount` of your revenue, to your saved payout details. At most the available balance (FUNDS otherwise); not while flagged for cheating. With `idempotencyKey`, a retry returns the first request (CONFL if the amount differs).';
 
 --
 -- Name: resolve_post_report(uuid, boolean, text); Type: FUNCTION; Schema: app_public; Owner: -
@@ -6321,6 +6637,7 @@ CREATE FUNCTION app_public.review_verification_request(request_id uuid, approve 
 declare
   row app_public.verification_requests;
 begin
+  perform app_private.require_user();
   if not auth.is_moderator() then
     raise exception 'Only staff may review verification requests' using errcode = 'DNIED';
   end if;
@@ -6355,6 +6672,7 @@ CREATE TABLE app_public.withdrawal_info (
     details jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _details_length CHECK (app_private.check_length((details)::text, 2000, 'Payout details'::text)),
     CONSTRAINT withdrawal_info_details_check CHECK (((jsonb_typeof(details) = 'object'::text) AND (details <> '{}'::jsonb) AND (length((details)::text) <= 2000))),
     CONSTRAINT withdrawal_info_method_check CHECK ((method = ANY (ARRAY['bank_transfer'::text, 'paypal'::text])))
 );
@@ -6363,7 +6681,8 @@ CREATE TABLE app_public.withdrawal_info (
 -- Name: TABLE withdrawal_info; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.withdrawal_info IS 'Where a creator''s withdrawals are paid. Only the creator and admins see it; change it with `saveWithdrawalInfo`.';
+COMMENT ON TABLE app_public.withdrawal_info IS '@signedInOnly
+Where a creator''s withdrawals are paid. Only the creator and admins see it; change it with `saveWithdrawalInfo`.';
 
 --
 -- Name: COLUMN withdrawal_info.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -6652,12 +6971,15 @@ COMMENT ON FUNCTION app_public.trending_hashtags(max_results integer) IS 'Hashta
 --
 
 CREATE FUNCTION app_public.unblock_user(target_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.blocked_users where blocker_id = app_private.require_user() and blocked_id = target_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.blocked_users where blocker_id = me and blocked_id = target_id;
+  return found;
+end;
 $$;
 
 --
@@ -6671,12 +6993,15 @@ COMMENT ON FUNCTION app_public.unblock_user(target_id uuid) IS 'Lift a block (fo
 --
 
 CREATE FUNCTION app_public.unbookmark_post(post_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.bookmarks b where b.user_id = app_private.require_user() and b.post_id = unbookmark_post.post_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.bookmarks b where b.user_id = me and b.post_id = unbookmark_post.post_id;
+  return found;
+end;
 $$;
 
 --
@@ -6694,14 +7019,15 @@ CREATE FUNCTION app_public.undo_repost(post_id uuid) RETURNS app_public.posts
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  p app_public.posts;
+  me uuid := app_private.require_user();
 begin
-  delete from app_public.reposts r where r.post_id = undo_repost.post_id and r.user_id = app_private.require_user();
-  select * into p from app_public.posts where id = undo_repost.post_id;
-  if not found then
+  delete from app_public.reposts r where r.post_id = undo_repost.post_id and r.user_id = me;
+  -- The post comes back only if you may see it; one you no longer may see answers null
+  -- once your repost of it is gone, and NTFND if there was none.
+  if not found and not app_hidden.can_see_post(me, undo_repost.post_id) then
     raise exception 'No such post' using errcode = 'NTFND';
   end if;
-  return p;
+  return (select p from app_public.posts p where p.id = undo_repost.post_id and p.deleted_at is null and app_hidden.can_see_post(me, p.id));
 end;
 $$;
 
@@ -6716,12 +7042,15 @@ COMMENT ON FUNCTION app_public.undo_repost(post_id uuid) IS 'Take back your repo
 --
 
 CREATE FUNCTION app_public.unfollow(target_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.followers where follower_id = app_private.require_user() and following_id = target_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.followers where follower_id = me and following_id = target_id;
+  return found;
+end;
 $$;
 
 --
@@ -6740,14 +7069,14 @@ CREATE FUNCTION app_public.unlike_post(post_id uuid) RETURNS app_public.posts
     AS $$
 declare
   me uuid := app_private.require_user();
-  p app_public.posts;
 begin
   delete from app_public.likes l where l.post_id = unlike_post.post_id and l.user_id = me;
-  select * into p from app_public.posts where id = unlike_post.post_id;
-  if not found then
+  -- The post comes back only if you may see it; one you no longer may see answers null
+  -- once your like of it is gone, and NTFND if there was none.
+  if not found and not app_hidden.can_see_post(me, unlike_post.post_id) then
     raise exception 'No such post' using errcode = 'NTFND';
   end if;
-  return p;
+  return (select p from app_public.posts p where p.id = unlike_post.post_id and p.deleted_at is null and app_hidden.can_see_post(me, p.id));
 end;
 $$;
 
@@ -6766,10 +7095,15 @@ CREATE FUNCTION app_public.unlike_profile(profile_id uuid) RETURNS app_public.pr
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  me uuid := app_private.require_user();
   p app_public.profiles;
 begin
-  delete from app_public.profile_likes l where l.profile_id = unlike_profile.profile_id and l.liker_id = app_private.require_user();
+  delete from app_public.profile_likes l where l.profile_id = unlike_profile.profile_id and l.liker_id = me;
   select * into p from app_public.profiles where id = unlike_profile.profile_id;
+  -- The profile comes back only if you may see it (as likeProfile: never across a block).
+  if not found or app_private.is_blocked_pair(me, p.id) then
+    raise exception 'No such account' using errcode = 'NTFND';
+  end if;
   return p;
 end;
 $$;
@@ -6785,12 +7119,15 @@ COMMENT ON FUNCTION app_public.unlike_profile(profile_id uuid) IS 'Take back you
 --
 
 CREATE FUNCTION app_public.unmute_user(target_id uuid) RETURNS boolean
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with d as (
-    delete from app_public.mutes where muter_id = app_private.require_user() and muted_id = target_id returning 1
-  ) select exists (select 1 from d)
+declare
+  me uuid := app_private.require_user();
+begin
+  delete from app_public.mutes where muter_id = me and muted_id = target_id;
+  return found;
+end;
 $$;
 
 --
@@ -6804,15 +7141,21 @@ COMMENT ON FUNCTION app_public.unmute_user(target_id uuid) IS 'Unmute an account
 --
 
 CREATE FUNCTION app_public.unread_notification_count() RETURNS integer
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select count(*)::integer from app_public.notifications n where n.recipient_id = auth.uid() and n.read_at is null $$;
+    AS $$
+declare
+  me uuid := app_private.require_user();
+begin
+  return (select count(*)::integer from app_public.notifications n where n.recipient_id = me and n.read_at is null);
+end;
+$$;
 
 --
 -- Name: FUNCTION unread_notification_count(); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.unread_notification_count() IS 'How many of your notifications are unread.';
+COMMENT ON FUNCTION app_public.unread_notification_count() IS 'How many of your notifications are unread (LOGIN when signed out).';
 
 --
 -- Name: unsuspend_account(uuid, text); Type: FUNCTION; Schema: app_public; Owner: -
@@ -6900,6 +7243,11 @@ CREATE TABLE app_public.user_settings (
     birth_date date,
     interest_categories text[] DEFAULT '{}'::text[] NOT NULL,
     interest_markets text[] DEFAULT '{}'::text[] NOT NULL,
+    CONSTRAINT _accessibility_length CHECK (app_private.check_length((accessibility)::text, 2000, 'Accessibility settings'::text)),
+    CONSTRAINT _country_length CHECK (app_private.check_length(country, 2, 'A country code'::text)),
+    CONSTRAINT _interest_categories_length CHECK (app_private.check_length((interest_categories)::text, 2000, 'Interest categories'::text)),
+    CONSTRAINT _interest_markets_length CHECK (app_private.check_length((interest_markets)::text, 2000, 'Interest markets'::text)),
+    CONSTRAINT _notification_preferences_length CHECK (app_private.check_length((notification_preferences)::text, 2000, 'Notification preferences'::text)),
     CONSTRAINT user_settings_accessibility_check CHECK ((jsonb_typeof(accessibility) = 'object'::text)),
     CONSTRAINT user_settings_birth_date_check CHECK ((birth_date >= '1900-01-01'::date)),
     CONSTRAINT user_settings_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
@@ -6912,7 +7260,8 @@ CREATE TABLE app_public.user_settings (
 -- Name: TABLE user_settings; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.user_settings IS 'A user''s own settings; the private-account switch is `Profile.isPrivate`.';
+COMMENT ON TABLE app_public.user_settings IS '@signedInOnly
+A user''s own settings; the private-account switch is `Profile.isPrivate`.';
 
 --
 -- Name: COLUMN user_settings.user_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -7415,7 +7764,8 @@ CREATE TABLE app_private.revenue_months (
     month date NOT NULL,
     videos integer DEFAULT 0 NOT NULL,
     total numeric(14,4) DEFAULT 0 NOT NULL,
-    calculated_at timestamp with time zone DEFAULT now() NOT NULL
+    calculated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT total_is_money CHECK (app_private.check_money(total))
 );
 
 --
@@ -7439,6 +7789,22 @@ CREATE TABLE app_private.settings (
 --
 
 COMMENT ON TABLE app_private.settings IS 'Tunable limits read by the rules (post length, …).';
+
+--
+-- Name: signed_in_addresses; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.signed_in_addresses (
+    user_id uuid NOT NULL,
+    viewer_key text NOT NULL,
+    seen_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE signed_in_addresses; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.signed_in_addresses IS 'Where each user was signed in lately (keyed as anonymous views are), to leave their own signed-out views uncounted.';
 
 --
 -- Name: user_activity; Type: TABLE; Schema: app_private; Owner: -
@@ -7479,6 +7845,7 @@ CREATE TABLE app_public.cheat_status_events (
     signals jsonb DEFAULT '[]'::jsonb NOT NULL,
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text)),
     CONSTRAINT cheat_status_events_action_check CHECK ((action = ANY (ARRAY['flagged'::text, 'cleared'::text]))),
     CONSTRAINT cheat_status_events_note_check CHECK ((char_length(note) <= 1000))
 );
@@ -7487,7 +7854,8 @@ CREATE TABLE app_public.cheat_status_events (
 -- Name: TABLE cheat_status_events; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.cheat_status_events IS 'Audit of cheat flags: every flag (by detection) and clearance (by staff). Staff only.';
+COMMENT ON TABLE app_public.cheat_status_events IS '@signedInOnly
+Audit of cheat flags: every flag (by detection) and clearance (by staff). Staff only.';
 
 --
 -- Name: COLUMN cheat_status_events.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -7658,7 +8026,8 @@ CREATE TABLE app_public.conversation_participants (
 -- Name: TABLE conversation_participants; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.conversation_participants IS '@behavior -query:resource:connection -query:resource:list -query:resource:single
+COMMENT ON TABLE app_public.conversation_participants IS '@signedInOnly
+@behavior -query:resource:connection -query:resource:list -query:resource:single
 Who takes part in each conversation; its participants see them.';
 
 --
@@ -7793,6 +8162,7 @@ CREATE TABLE app_public.moderation_actions (
     target_user_id uuid,
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _note_length CHECK (app_private.check_length(note, 1000, 'A moderation note'::text)),
     CONSTRAINT moderation_actions_action_check CHECK ((action = ANY (ARRAY['demonetize_post'::text, 'demonetize_account'::text, 'resolve_report'::text, 'restore_post'::text, 'restore_account'::text, 'suspend_account'::text, 'unsuspend_account'::text]))),
     CONSTRAINT moderation_actions_note_check CHECK ((char_length(note) <= 1000))
 );
@@ -7801,7 +8171,8 @@ CREATE TABLE app_public.moderation_actions (
 -- Name: TABLE moderation_actions; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.moderation_actions IS 'The moderation audit log: every automatic demonetization and every staff action. Staff only.';
+COMMENT ON TABLE app_public.moderation_actions IS '@signedInOnly
+The moderation audit log: every automatic demonetization and every staff action. Staff only.';
 
 --
 -- Name: COLUMN moderation_actions.id; Type: COMMENT; Schema: app_public; Owner: -
@@ -7981,6 +8352,7 @@ CREATE TABLE app_public.post_media (
     width integer,
     height integer,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _url_length CHECK (app_private.check_length(url, 2000, 'A media URL'::text)),
     CONSTRAINT post_media_height_check CHECK ((height > 0)),
     CONSTRAINT post_media_url_check CHECK ((url ~ '^https?://'::text)),
     CONSTRAINT post_media_width_check CHECK ((width > 0))
@@ -8080,6 +8452,9 @@ CREATE TABLE app_public.profile_details (
     location text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _bio_length CHECK (app_private.check_length(bio, 160, 'A bio'::text)),
+    CONSTRAINT _location_length CHECK (app_private.check_length(location, 60, 'A location'::text)),
+    CONSTRAINT _website_length CHECK (app_private.check_length(website, 200, 'A website'::text)),
     CONSTRAINT profile_details_bio_check CHECK ((char_length(bio) <= 160)),
     CONSTRAINT profile_details_location_check CHECK ((char_length(location) <= 60)),
     CONSTRAINT profile_details_website_check CHECK (((website ~ '^https?://'::text) AND (char_length(website) <= 200)))
@@ -8143,7 +8518,8 @@ CREATE TABLE app_public.profile_likes (
 -- Name: TABLE profile_likes; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.profile_likes IS '@behavior -query:resource:connection -query:resource:list -query:resource:single
+COMMENT ON TABLE app_public.profile_likes IS '@signedInOnly
+@behavior -query:resource:connection -query:resource:list -query:resource:single
 Likes of profiles, one per liker. Like with `likeProfile`.';
 
 --
@@ -8236,14 +8612,16 @@ CREATE TABLE app_public.user_analytics (
     likes integer DEFAULT 0 NOT NULL,
     followers integer DEFAULT 0 NOT NULL,
     estimated_revenue numeric(14,4) DEFAULT 0 NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT estimated_revenue_is_money CHECK (app_private.check_money(estimated_revenue))
 );
 
 --
 -- Name: TABLE user_analytics; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.user_analytics IS '@behavior -query:resource:single
+COMMENT ON TABLE app_public.user_analytics IS '@signedInOnly
+@behavior -query:resource:single
 A creator''s day (UTC): views and likes received, followers, estimated revenue. Rolled up hourly; the creator and staff see it.';
 
 --
@@ -8334,6 +8712,7 @@ CREATE TABLE app_public.video_revenue (
     views integer NOT NULL,
     amount numeric(14,4) NOT NULL,
     calculated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT amount_is_money CHECK (app_private.check_money(amount)),
     CONSTRAINT video_revenue_amount_check CHECK ((amount >= (0)::numeric)),
     CONSTRAINT video_revenue_likes_check CHECK ((likes >= 0)),
     CONSTRAINT video_revenue_month_check CHECK ((month = (date_trunc('month'::text, (month)::timestamp with time zone))::date)),
@@ -8344,7 +8723,8 @@ CREATE TABLE app_public.video_revenue (
 -- Name: TABLE video_revenue; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.video_revenue IS 'What each video earned in a month (written once, by the monthly job); the creator and staff see it.';
+COMMENT ON TABLE app_public.video_revenue IS '@signedInOnly
+What each video earned in a month (written once, by the monthly job); the creator and staff see it.';
 
 --
 -- Name: COLUMN video_revenue.post_id; Type: COMMENT; Schema: app_public; Owner: -
@@ -8580,6 +8960,13 @@ ALTER TABLE ONLY app_private.revenue_months
 
 ALTER TABLE ONLY app_private.settings
     ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
+
+--
+-- Name: signed_in_addresses signed_in_addresses_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.signed_in_addresses
+    ADD CONSTRAINT signed_in_addresses_pkey PRIMARY KEY (user_id, viewer_key);
 
 --
 -- Name: user_activity user_activity_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
@@ -9545,6 +9932,12 @@ CREATE TRIGGER _200_check_handle BEFORE UPDATE OF handle ON app_public.profiles 
 CREATE TRIGGER _200_create_rows AFTER INSERT ON app_public.profiles FOR EACH ROW EXECUTE FUNCTION app_private.tg_profiles__create_rows();
 
 --
+-- Name: sponsored_posts _200_money_scale; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _200_money_scale BEFORE INSERT OR UPDATE ON app_public.sponsored_posts FOR EACH ROW EXECUTE FUNCTION app_private.tg_sponsored_posts__money_scale();
+
+--
 -- Name: comments _200_validate; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -9764,6 +10157,13 @@ ALTER TABLE ONLY app_private.notification_pushes
 
 ALTER TABLE ONLY app_private.post_views
     ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES app_public.posts(id) ON DELETE CASCADE;
+
+--
+-- Name: signed_in_addresses signed_in_addresses_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.signed_in_addresses
+    ADD CONSTRAINT signed_in_addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.profiles(id) ON DELETE CASCADE;
 
 --
 -- Name: user_activity user_activity_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
@@ -10612,12 +11012,6 @@ ALTER TABLE app_public.profiles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.reposts ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: hashtags select_all; Type: POLICY; Schema: app_public; Owner: -
---
-
-CREATE POLICY select_all ON app_public.hashtags FOR SELECT USING (true);
-
---
 -- Name: blocked_users select_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -10776,6 +11170,14 @@ CREATE POLICY select_visible ON app_public.followers FOR SELECT USING (((followe
   WHERE ((p.id = followers.follower_id) AND p.is_private))))))));
 
 --
+-- Name: hashtags select_visible; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_visible ON app_public.hashtags FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM app_public.post_hashtags ph
+  WHERE (ph.hashtag_id = hashtags.id))));
+
+--
 -- Name: likes select_visible; Type: POLICY; Schema: app_public; Owner: -
 --
 
@@ -10895,19 +11297,19 @@ ALTER TABLE app_public.sponsored_posts ENABLE ROW LEVEL SECURITY;
 -- Name: comments update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_own ON app_public.comments FOR UPDATE USING ((deleted_at IS NULL)) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_own ON app_public.comments FOR UPDATE USING (((author_id = ( SELECT auth.uid() AS uid)) AND (deleted_at IS NULL))) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: posts update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_own ON app_public.posts FOR UPDATE USING ((deleted_at IS NULL)) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_own ON app_public.posts FOR UPDATE USING (((author_id = ( SELECT auth.uid() AS uid)) AND (deleted_at IS NULL))) WITH CHECK ((author_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: sponsored_posts update_own; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_own ON app_public.sponsored_posts FOR UPDATE USING (((sponsor_id = ( SELECT auth.uid() AS uid)) OR ( SELECT auth.is_moderator() AS is_moderator))) WITH CHECK ((sponsor_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_own ON app_public.sponsored_posts FOR UPDATE USING ((sponsor_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((sponsor_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: user_settings update_own; Type: POLICY; Schema: app_public; Owner: -
@@ -10919,13 +11321,13 @@ CREATE POLICY update_own ON app_public.user_settings FOR UPDATE USING ((user_id 
 -- Name: profile_details update_self; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_self ON app_public.profile_details FOR UPDATE USING (true) WITH CHECK ((profile_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_self ON app_public.profile_details FOR UPDATE USING ((profile_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((profile_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: profiles update_self; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY update_self ON app_public.profiles FOR UPDATE USING (true) WITH CHECK ((id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY update_self ON app_public.profiles FOR UPDATE USING ((id = ( SELECT auth.uid() AS uid))) WITH CHECK ((id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: user_analytics; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -11017,6 +11419,15 @@ GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
 
 --
+-- Name: FUNCTION check_money(amount numeric); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.check_money(amount numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.check_money(amount numeric) TO anon;
+GRANT ALL ON FUNCTION app_private.check_money(amount numeric) TO authenticated;
+GRANT ALL ON FUNCTION app_private.check_money(amount numeric) TO service_role;
+
+--
 -- Name: FUNCTION are_mutual_followers(a uuid, b uuid); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -11069,6 +11480,15 @@ REVOKE ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) FROM PUBLIC
 GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO anon;
 GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO authenticated;
 GRANT ALL ON FUNCTION app_hidden.check_mutual_likes(a uuid, b uuid) TO service_role;
+
+--
+-- Name: FUNCTION check_length(value text, max_length integer, what text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) TO anon;
+GRANT ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) TO authenticated;
+GRANT ALL ON FUNCTION app_private.check_length(value text, max_length integer, what text) TO service_role;
 
 --
 -- Name: FUNCTION uid(); Type: ACL; Schema: auth; Owner: -
@@ -11159,6 +11579,7 @@ REVOKE ALL ON FUNCTION app_private.anonymous_viewer_key(ip inet) FROM PUBLIC;
 
 GRANT SELECT ON TABLE app_public.sponsor_credit_transactions TO authenticated;
 GRANT SELECT ON TABLE app_public.sponsor_credit_transactions TO service_role;
+GRANT SELECT ON TABLE app_public.sponsor_credit_transactions TO anon;
 
 --
 -- Name: FUNCTION apply_sponsor_credit_change(sponsor_id uuid, kind text, amount numeric, idempotency_key text, reason text); Type: ACL; Schema: app_private; Owner: -
@@ -11178,6 +11599,7 @@ REVOKE ALL ON FUNCTION app_private.available_balance(user_id uuid) FROM PUBLIC;
 
 GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.sponsored_post_id; Type: ACL; Schema: app_public; Owner: -
@@ -11185,6 +11607,7 @@ GRANT SELECT(id) ON TABLE app_public.sponsored_interactions TO service_role;
 
 GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.kind; Type: ACL; Schema: app_public; Owner: -
@@ -11192,6 +11615,7 @@ GRANT SELECT(sponsored_post_id) ON TABLE app_public.sponsored_interactions TO se
 
 GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.day; Type: ACL; Schema: app_public; Owner: -
@@ -11199,6 +11623,7 @@ GRANT SELECT(kind) ON TABLE app_public.sponsored_interactions TO service_role;
 
 GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: COLUMN sponsored_interactions.amount; Type: ACL; Schema: app_public; Owner: -
@@ -11206,6 +11631,7 @@ GRANT SELECT(day) ON TABLE app_public.sponsored_interactions TO service_role;
 
 GRANT SELECT(amount) ON TABLE app_public.sponsored_interactions TO authenticated;
 GRANT SELECT(amount) ON TABLE app_public.sponsored_interactions TO service_role;
+GRANT SELECT(amount) ON TABLE app_public.sponsored_interactions TO anon;
 
 --
 -- Name: FUNCTION charge_sponsored_interaction(sponsored_post_id uuid, viewer_id uuid, kind app_public.sponsored_interaction_kind); Type: ACL; Schema: app_private; Owner: -
@@ -11245,10 +11671,10 @@ REVOKE ALL ON FUNCTION app_private.demonetize_account_if_repeated(user_id uuid) 
 REVOKE ALL ON FUNCTION app_private.demonetize_post_if_reported(post_id uuid) FROM PUBLIC;
 
 --
--- Name: FUNCTION derive_handle(email text); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION derive_handle(display_name text); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.derive_handle(email text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.derive_handle(display_name text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION encrypt_message_body(body text, OUT key_id text, OUT ciphertext bytea); Type: ACL; Schema: app_private; Owner: -
@@ -11384,8 +11810,6 @@ REVOKE ALL ON FUNCTION app_private.is_suspended(user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.message_key(key_id text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.message_key(key_id text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.message_key(key_id text) TO service_role;
 
 --
 -- Name: FUNCTION monetization_conditions(user_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -11399,6 +11823,7 @@ REVOKE ALL ON FUNCTION app_private.monetization_conditions(user_id uuid) FROM PU
 
 GRANT SELECT ON TABLE app_public.withdrawal_requests TO authenticated;
 GRANT SELECT ON TABLE app_public.withdrawal_requests TO service_role;
+GRANT SELECT ON TABLE app_public.withdrawal_requests TO anon;
 
 --
 -- Name: FUNCTION move_withdrawal(request_id uuid, from_statuses app_public.withdrawal_status[], to_status app_public.withdrawal_status, note text); Type: ACL; Schema: app_private; Owner: -
@@ -11464,6 +11889,12 @@ REVOKE ALL ON FUNCTION app_private.prune_view_windows() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.record_notification_push(notification_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION record_signed_in_address(user_id uuid, ip inet); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.record_signed_in_address(user_id uuid, ip inet) FROM PUBLIC;
+
+--
 -- Name: FUNCTION reencrypt_messages(max_rows integer); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -11486,6 +11917,12 @@ REVOKE ALL ON FUNCTION app_private.refresh_user_analytics(day date) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.request_ip() FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_admin(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.require_admin() FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_jobs_or_admin(); Type: ACL; Schema: app_private; Owner: -
@@ -11516,6 +11953,9 @@ REVOKE ALL ON FUNCTION app_private.require_staff() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.require_user() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.require_user() TO anon;
+GRANT ALL ON FUNCTION app_private.require_user() TO authenticated;
+GRANT ALL ON FUNCTION app_private.require_user() TO service_role;
 
 --
 -- Name: FUNCTION require_visible_post(post_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -11538,6 +11978,7 @@ GRANT ALL ON FUNCTION app_private.setting(key text) TO service_role;
 
 GRANT SELECT ON TABLE app_public.sponsored_posts TO authenticated;
 GRANT SELECT ON TABLE app_public.sponsored_posts TO service_role;
+GRANT SELECT ON TABLE app_public.sponsored_posts TO anon;
 
 --
 -- Name: COLUMN sponsored_posts.placements; Type: ACL; Schema: app_public; Owner: -
@@ -11798,6 +12239,12 @@ REVOKE ALL ON FUNCTION app_private.tg_reposts__notify() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.tg_sponsor_credit_transactions__resume_campaigns() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_sponsored_posts__money_scale(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_sponsored_posts__money_scale() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_sponsored_posts__notify(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -11871,6 +12318,7 @@ GRANT ALL ON FUNCTION app_private.viewer_block_ids() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION app_private.viewer_conversation_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.viewer_conversation_ids() TO anon;
 GRANT ALL ON FUNCTION app_private.viewer_conversation_ids() TO authenticated;
 GRANT ALL ON FUNCTION app_private.viewer_conversation_ids() TO service_role;
 
@@ -11914,13 +12362,13 @@ REVOKE ALL ON FUNCTION app_private.visible_entries(viewer uuid, entries app_publ
 REVOKE ALL ON FUNCTION app_private.worker_heartbeat(worker_id text, hostname text, pid integer, started_at timestamp with time zone) FROM PUBLIC;
 
 --
--- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO anon;
-GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO authenticated;
-GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO service_role;
+REVOKE ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO anon;
+GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO authenticated;
+GRANT ALL ON FUNCTION app_public.add_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO service_role;
 
 --
 -- Name: TABLE followers; Type: ACL; Schema: app_public; Owner: -
@@ -11971,6 +12419,7 @@ GRANT ALL ON FUNCTION app_public.block_user(target_id uuid) TO service_role;
 
 GRANT SELECT ON TABLE app_public.bookmarks TO authenticated;
 GRANT SELECT ON TABLE app_public.bookmarks TO service_role;
+GRANT SELECT ON TABLE app_public.bookmarks TO anon;
 
 --
 -- Name: FUNCTION bookmark_post(post_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12037,36 +12486,42 @@ GRANT SELECT ON TABLE app_public.user_cheat_status TO service_role;
 --
 
 GRANT SELECT(user_id) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(user_id) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.is_flagged; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(is_flagged) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(is_flagged) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.checked_at; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(checked_at) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(checked_at) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.flagged_at; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(flagged_at) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(flagged_at) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.cleared_at; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(cleared_at) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(cleared_at) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: COLUMN user_cheat_status.cleared_by; Type: ACL; Schema: app_public; Owner: -
 --
 
 GRANT SELECT(cleared_by) ON TABLE app_public.user_cheat_status TO authenticated;
+GRANT SELECT(cleared_by) ON TABLE app_public.user_cheat_status TO anon;
 
 --
 -- Name: FUNCTION clear_user_cheat_flag(user_id uuid, note text); Type: ACL; Schema: app_public; Owner: -
@@ -12083,6 +12538,7 @@ GRANT ALL ON FUNCTION app_public.clear_user_cheat_flag(user_id uuid, note text) 
 
 GRANT SELECT ON TABLE app_public.conversations TO authenticated;
 GRANT SELECT ON TABLE app_public.conversations TO service_role;
+GRANT SELECT ON TABLE app_public.conversations TO anon;
 
 --
 -- Name: TABLE messages; Type: ACL; Schema: app_public; Owner: -
@@ -12090,6 +12546,7 @@ GRANT SELECT ON TABLE app_public.conversations TO service_role;
 
 GRANT SELECT ON TABLE app_public.messages TO authenticated;
 GRANT SELECT ON TABLE app_public.messages TO service_role;
+GRANT SELECT ON TABLE app_public.messages TO anon;
 
 --
 -- Name: FUNCTION conversations_last_message(c app_public.conversations); Type: ACL; Schema: app_public; Owner: -
@@ -12154,13 +12611,13 @@ GRANT ALL ON FUNCTION app_public.conversations_unread_count(c app_public.convers
 GRANT ALL ON FUNCTION app_public.conversations_unread_count(c app_public.conversations) TO service_role;
 
 --
--- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO anon;
-GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO authenticated;
-GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression numeric, cost_per_like numeric, budget numeric, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO service_role;
+REVOKE ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO anon;
+GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO authenticated;
+GRANT ALL ON FUNCTION app_public.create_sponsored_post(post_id uuid, cost_per_impression app_public.money, cost_per_like app_public.money, budget app_public.money, placements app_public.sponsored_placement[], target_categories text[], target_markets text[], target_countries text[], target_age_bands app_public.age_band[]) TO service_role;
 
 --
 -- Name: FUNCTION creator_balance(user_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12190,13 +12647,13 @@ GRANT ALL ON FUNCTION app_public.current_profile() TO authenticated;
 GRANT ALL ON FUNCTION app_public.current_profile() TO service_role;
 
 --
--- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO anon;
-GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO authenticated;
-GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount numeric, idempotency_key text, reason text) TO service_role;
+REVOKE ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO anon;
+GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO authenticated;
+GRANT ALL ON FUNCTION app_public.deduct_sponsor_credits(sponsor_id uuid, amount app_public.money, idempotency_key text, reason text) TO service_role;
 
 --
 -- Name: FUNCTION delete_comment(comment_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12321,6 +12778,7 @@ GRANT ALL ON FUNCTION app_public.get_followers_with_profiles(user_id uuid, befor
 
 GRANT SELECT ON TABLE app_public.sponsor_credits TO authenticated;
 GRANT SELECT ON TABLE app_public.sponsor_credits TO service_role;
+GRANT SELECT ON TABLE app_public.sponsor_credits TO anon;
 
 --
 -- Name: FUNCTION get_or_create_sponsor_credits(sponsor_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12418,6 +12876,7 @@ GRANT ALL ON FUNCTION app_public.mark_conversation_read(conversation_id uuid) TO
 
 GRANT SELECT ON TABLE app_public.notifications TO authenticated;
 GRANT SELECT ON TABLE app_public.notifications TO service_role;
+GRANT SELECT ON TABLE app_public.notifications TO anon;
 
 --
 -- Name: FUNCTION mark_notification_read(notification_id uuid); Type: ACL; Schema: app_public; Owner: -
@@ -12491,6 +12950,24 @@ GRANT ALL ON FUNCTION app_public.pause_sponsored_post(id uuid) TO authenticated;
 GRANT ALL ON FUNCTION app_public.pause_sponsored_post(id uuid) TO service_role;
 
 --
+-- Name: FUNCTION posts_demonetized_at(p app_public.posts); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) TO anon;
+GRANT ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) TO authenticated;
+GRANT ALL ON FUNCTION app_public.posts_demonetized_at(p app_public.posts) TO service_role;
+
+--
+-- Name: FUNCTION posts_is_demonetized(p app_public.posts); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) TO anon;
+GRANT ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) TO authenticated;
+GRANT ALL ON FUNCTION app_public.posts_is_demonetized(p app_public.posts) TO service_role;
+
+--
 -- Name: FUNCTION posts_views_count(p app_public.posts); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -12498,6 +12975,24 @@ REVOKE ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) FROM PUB
 GRANT ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) TO anon;
 GRANT ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) TO authenticated;
 GRANT ALL ON FUNCTION app_public.posts_views_count(p app_public.posts) TO service_role;
+
+--
+-- Name: FUNCTION profiles_demonetized_at(p app_public.profiles); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) TO anon;
+GRANT ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) TO authenticated;
+GRANT ALL ON FUNCTION app_public.profiles_demonetized_at(p app_public.profiles) TO service_role;
+
+--
+-- Name: FUNCTION profiles_is_demonetized(p app_public.profiles); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) TO anon;
+GRANT ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) TO authenticated;
+GRANT ALL ON FUNCTION app_public.profiles_is_demonetized(p app_public.profiles) TO service_role;
 
 --
 -- Name: FUNCTION profiles_is_suspended(p app_public.profiles); Type: ACL; Schema: app_public; Owner: -
@@ -12586,6 +13081,7 @@ GRANT ALL ON FUNCTION app_public.remove_follower(follower_id uuid) TO service_ro
 
 GRANT SELECT ON TABLE app_public.post_reports TO authenticated;
 GRANT SELECT ON TABLE app_public.post_reports TO service_role;
+GRANT SELECT ON TABLE app_public.post_reports TO anon;
 
 --
 -- Name: FUNCTION report_post(post_id uuid, reason app_public.report_reason, details text); Type: ACL; Schema: app_public; Owner: -
@@ -12611,6 +13107,7 @@ GRANT ALL ON FUNCTION app_public.repost_post(post_id uuid) TO service_role;
 
 GRANT SELECT ON TABLE app_public.verification_requests TO authenticated;
 GRANT SELECT ON TABLE app_public.verification_requests TO service_role;
+GRANT SELECT ON TABLE app_public.verification_requests TO anon;
 
 --
 -- Name: FUNCTION request_verification(reason text); Type: ACL; Schema: app_public; Owner: -
@@ -12622,13 +13119,13 @@ GRANT ALL ON FUNCTION app_public.request_verification(reason text) TO authentica
 GRANT ALL ON FUNCTION app_public.request_verification(reason text) TO service_role;
 
 --
--- Name: FUNCTION request_withdrawal(amount numeric, idempotency_key text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION request_withdrawal(amount app_public.money, idempotency_key text); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) TO anon;
-GRANT ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) TO authenticated;
-GRANT ALL ON FUNCTION app_public.request_withdrawal(amount numeric, idempotency_key text) TO service_role;
+REVOKE ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) TO anon;
+GRANT ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) TO authenticated;
+GRANT ALL ON FUNCTION app_public.request_withdrawal(amount app_public.money, idempotency_key text) TO service_role;
 
 --
 -- Name: FUNCTION resolve_post_report(report_id uuid, upheld boolean, note text); Type: ACL; Schema: app_public; Owner: -
@@ -12681,6 +13178,7 @@ GRANT ALL ON FUNCTION app_public.review_verification_request(request_id uuid, ap
 
 GRANT SELECT ON TABLE app_public.withdrawal_info TO authenticated;
 GRANT SELECT ON TABLE app_public.withdrawal_info TO service_role;
+GRANT SELECT ON TABLE app_public.withdrawal_info TO anon;
 
 --
 -- Name: FUNCTION save_withdrawal_info(method text, details jsonb); Type: ACL; Schema: app_public; Owner: -
@@ -12841,6 +13339,7 @@ GRANT ALL ON FUNCTION app_public.update_user_cheat_status(user_id uuid) TO servi
 
 GRANT SELECT ON TABLE app_public.user_settings TO authenticated;
 GRANT SELECT ON TABLE app_public.user_settings TO service_role;
+GRANT SELECT ON TABLE app_public.user_settings TO anon;
 
 --
 -- Name: COLUMN user_settings.message_permission; Type: ACL; Schema: app_public; Owner: -
@@ -12971,6 +13470,7 @@ GRANT ALL ON FUNCTION auth.staff_role() TO service_role;
 
 GRANT SELECT ON TABLE app_public.cheat_status_events TO authenticated;
 GRANT SELECT ON TABLE app_public.cheat_status_events TO service_role;
+GRANT SELECT ON TABLE app_public.cheat_status_events TO anon;
 
 --
 -- Name: SEQUENCE cheat_status_events_id_seq; Type: ACL; Schema: app_public; Owner: -
@@ -13020,6 +13520,7 @@ GRANT INSERT(body),UPDATE(body) ON TABLE app_public.comments TO authenticated;
 
 GRANT SELECT ON TABLE app_public.conversation_participants TO authenticated;
 GRANT SELECT ON TABLE app_public.conversation_participants TO service_role;
+GRANT SELECT ON TABLE app_public.conversation_participants TO anon;
 
 --
 -- Name: TABLE hashtags; Type: ACL; Schema: app_public; Owner: -
@@ -13051,6 +13552,7 @@ GRANT SELECT ON TABLE app_public.likes TO service_role;
 
 GRANT SELECT ON TABLE app_public.moderation_actions TO authenticated;
 GRANT SELECT ON TABLE app_public.moderation_actions TO service_role;
+GRANT SELECT ON TABLE app_public.moderation_actions TO anon;
 
 --
 -- Name: SEQUENCE moderation_actions_id_seq; Type: ACL; Schema: app_public; Owner: -
@@ -13132,6 +13634,7 @@ GRANT UPDATE(location) ON TABLE app_public.profile_details TO authenticated;
 
 GRANT SELECT ON TABLE app_public.profile_likes TO authenticated;
 GRANT SELECT ON TABLE app_public.profile_likes TO service_role;
+GRANT SELECT ON TABLE app_public.profile_likes TO anon;
 
 --
 -- Name: TABLE reposts; Type: ACL; Schema: app_public; Owner: -
@@ -13163,6 +13666,7 @@ GRANT SELECT,USAGE ON SEQUENCE app_public.sponsored_interactions_id_seq TO servi
 
 GRANT SELECT ON TABLE app_public.user_analytics TO authenticated;
 GRANT SELECT ON TABLE app_public.user_analytics TO service_role;
+GRANT SELECT ON TABLE app_public.user_analytics TO anon;
 
 --
 -- Name: TABLE user_videos; Type: ACL; Schema: app_public; Owner: -
@@ -13178,6 +13682,7 @@ GRANT SELECT ON TABLE app_public.user_videos TO service_role;
 
 GRANT SELECT ON TABLE app_public.video_revenue TO authenticated;
 GRANT SELECT ON TABLE app_public.video_revenue TO service_role;
+GRANT SELECT ON TABLE app_public.video_revenue TO anon;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: app_hidden; Owner: -

@@ -18,7 +18,8 @@ import type { Config } from "../lib/infra/config.ts";
 import type { Redis } from "../lib/infra/redis.ts";
 import { enqueueViews, type ViewEvent } from "../lib/domain/view-buffer.ts";
 import { InvalidTokenError } from "./auth/jwt.ts";
-import { identify, pgSettingsFor, type RequestIdentity } from "./graphql/context.ts";
+import type { SessionCheck } from "./auth/session-check.ts";
+import { identifyAlive, pgSettingsFor, type RequestIdentity } from "./graphql/context.ts";
 
 export const MAX_EVENTS = 500;
 
@@ -34,15 +35,24 @@ const body = z.object({
     .max(MAX_EVENTS, { error: `at most ${MAX_EVENTS} events per request` }),
 });
 
-/** SQLSTATEs of the rules → HTTP statuses. */
-const STATUS: Record<string, number> = { LOGIN: 401, DNIED: 403, "42501": 403, NTFND: 404, INVAL: 400 };
+/** SQLSTATEs of the rules → HTTP statuses; PostgreSQL's data (22) and integrity (23) classes are the client's input too. */
+const STATUS: Record<string, number> = { LOGIN: 401, DNIED: 403, "42501": 403, NTFND: 404, INVAL: 400, CONFL: 409, "23503": 404 };
+
+function statusFor(code: string): number {
+  return STATUS[code] ?? (code.startsWith("22") ? 400 : code.startsWith("23") ? 409 : 500);
+}
 
 interface Tracked {
   views_counted: number;
   likes_added: number;
 }
 
-export function analyticsRouter(deps: { config: Config; pool: Pool; redis: Redis | undefined }): Router {
+export function analyticsRouter(deps: {
+  config: Config;
+  pool: Pool;
+  redis: Redis | undefined;
+  sessions?: SessionCheck | undefined;
+}): Router {
   const r = Router();
   r.use(express.json({ limit: "256kb" }));
 
@@ -67,7 +77,7 @@ export function analyticsRouter(deps: { config: Config; pool: Pool; redis: Redis
   r.post("/events", async (req: Request, res: Response) => {
     let identity: RequestIdentity;
     try {
-      identity = identify(req.get("authorization"), req.get("apikey"), deps.config.jwt.secret);
+      identity = await identifyAlive(req.get("authorization"), req.get("apikey"), deps.config, deps.sessions);
     } catch (err) {
       if (err instanceof InvalidTokenError) return void res.status(401).json({ error: "invalid_token", message: err.message });
       throw err;
@@ -99,7 +109,7 @@ export function analyticsRouter(deps: { config: Config; pool: Pool; redis: Redis
       });
     } catch (err) {
       const code = (err as { code?: string }).code ?? "";
-      const status = STATUS[code] ?? (code.startsWith("22") ? 400 : 500);
+      const status = statusFor(code);
       if (status === 500) throw err;
       res.status(status).json({ error: code, message: (err as Error).message });
     }

@@ -20,7 +20,9 @@ import { authRouter } from "./auth/router.ts";
 import { FeedCache } from "../lib/domain/feed-cache.ts";
 import { activityTracker } from "./activity.ts";
 import { HomeFeedCandidates } from "./graphql/home-feed.ts";
-import { makePreset } from "./graphql/preset.ts";
+import { createSessionCheck } from "./auth/session-check.ts";
+import { refuseBadTokens } from "./graphql/context.ts";
+import { GRAPHQL_PATH, makePreset } from "./graphql/preset.ts";
 import { healthRouter } from "./health.ts";
 import type { Metrics } from "./metrics.ts";
 import { requestLogging } from "./request-log.ts";
@@ -96,9 +98,11 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
 
   const hasher = createPasswordHasher(config.auth.bcryptCost);
   const limiter = createAuthRateLimiter(config.auth.rateLimitPerMinute, deps.redis);
-  app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter }));
+  const sessions = createSessionCheck(deps.ownerPool, config.sessionCheckCacheMs);
+  app.use("/auth/v1", authRouter({ config, pool: deps.ownerPool, logger, hasher, limiter, onSessionsEnded: (id) => sessions.forget(id) }));
 
-  app.use("/analytics/v1", analyticsRouter({ config, pool: deps.authenticatorPool, redis: deps.redis }));
+  app.use("/analytics/v1", analyticsRouter({ config, pool: deps.authenticatorPool, redis: deps.redis, sessions }));
+  app.use(GRAPHQL_PATH, refuseBadTokens(config, sessions));
 
   const homeFeedCandidates =
     deps.redis &&
@@ -118,6 +122,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     logger,
     homeFeedCandidates,
     onViewer: activityTracker(deps.ownerPool, logger),
+    sessions,
   });
   const pgl = postgraphile(preset);
   const serv = pgl.createServ(grafserv);

@@ -30,11 +30,19 @@ t.test("our own SQLSTATEs reach the client with message, code and hint", async (
   t.same(body.errors?.[0]?.extensions, { code: "DNIED", hint: "try something else" });
 });
 
-t.test("data and integrity errors are shown; P0001 too", async (t) => {
-  for (const code of ["22023", "23505", "P0001"]) {
-    const { body } = await fail(code);
-    t.equal(body.errors?.[0]?.extensions?.code, code, code);
+t.test("PostgreSQL's own data and integrity errors are shown as our codes, with the SQLSTATE beside", async (t) => {
+  for (const [sqlstate, code] of [
+    ["22023", "INVAL"],
+    ["22P02", "INVAL"],
+    ["23505", "CONFL"],
+    ["23503", "NTFND"],
+    ["23514", "INVAL"],
+  ] as const) {
+    const { body } = await fail(sqlstate);
+    t.same(body.errors?.[0]?.extensions, { code, sqlstate }, sqlstate);
   }
+  const plain = await fail("P0001");
+  t.match(plain.body.errors?.[0]?.message, /^An unexpected error occurred/, "a raise without a code of ours is masked");
 });
 
 t.test("anything else is masked, logged with an id the client can quote", async (t) => {

@@ -51,7 +51,7 @@ t.test("bad input gives a clear error and writes nothing", async (t) => {
   const empty = await gql(a, CREATE, { body: "   " });
   t.equal(empty.body.errors?.[0]?.extensions?.code, "INVAL");
   const badMeta = await gql(a, CREATE, { body: "hi", metadata: [1, 2] });
-  t.equal(badMeta.body.errors?.[0]?.extensions?.code, "23514", "metadata must be an object");
+  t.equal(badMeta.body.errors?.[0]?.extensions?.code, "INVAL", "metadata must be an object");
   const badAudience = await gql(a, CREATE, { body: "hi", audience: "EVERYONE" });
   t.ok(badAudience.body.errors?.length, "unknown audience");
   t.equal((await db.root.query<{ n: number }>("select count(*)::int as n from app_public.posts")).rows[0]!.n, before, "nothing written");
@@ -82,8 +82,8 @@ t.test("edit keeps history; someone else's post cannot be edited", async (t) => 
   const other = await gql(b, `mutation($id: UUID!) { updatePost(input: { rowId: $id, patch: { body: "hacked" } }) { post { body } } }`, {
     id,
   });
-  t.equal(other.body.errors?.[0]?.extensions?.code, "42501", "someone else's post: refused");
-  t.equal(other.body.errors?.[0]?.message, "Permission denied");
+  t.equal(other.body.errors?.[0]?.extensions?.code, "NTFND", "someone else's post: not yours to edit");
+  t.equal(other.body.errors?.[0]?.message, "No such post of yours");
   t.equal((await postRow(id)).body, "second version #two", "unchanged");
 });
 
@@ -265,7 +265,8 @@ t.test("settings are the owner's own", async (t) => {
     updateUserSetting: { userSetting: { messagePermission: "mutuals", notificationPreferences: { like: false } } },
   });
   const theirs = await gql(b, upd.replace("messagePermission: mutuals", "messagePermission: nobody"), { id: a });
-  t.same(theirs.body.data, { updateUserSetting: { userSetting: null } }, "someone else's settings are invisible: nothing updated");
+  t.same(theirs.body.data, { updateUserSetting: null }, "someone else's settings are not found: nothing updated");
+  t.equal(theirs.body.errors?.[0]?.extensions?.code, "NTFND");
   t.equal(
     (await db.root.query<{ message_permission: string }>("select message_permission from app_public.user_settings where user_id = $1", [a]))
       .rows[0]!.message_permission,

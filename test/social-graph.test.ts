@@ -149,7 +149,7 @@ t.test("handles: availability, case-insensitive, reserved words", async (t) => {
   t.equal(reserved.body.errors?.[0]?.extensions?.code, "INVAL", "a reserved handle cannot be set");
   const taken = await createUser(db, "someone_else");
   const dup = await gql(a, `mutation { updateProfile(input: { rowId: "${a}", patch: { handle: "SOMEONE_ELSE" } }) { clientMutationId } }`);
-  t.equal(dup.body.errors?.[0]?.extensions?.code, "23505", "a taken handle cannot be set, whatever the case");
+  t.equal(dup.body.errors?.[0]?.extensions?.code, "CONFL", "a taken handle cannot be set, whatever the case");
   const ok = await gql(a, `mutation { updateProfile(input: { rowId: "${a}", patch: { handle: "Brand_New" } }) { profile { handle } } }`);
   t.same(ok.body.data, { updateProfile: { profile: { handle: "Brand_New" } } });
   t.ok(taken);

@@ -84,6 +84,18 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default("*"),
   GRAPHQL_DEPTH_LIMIT: positiveInt(100).default(12),
   GRAPHQL_LIST_DEPTH_LIMIT: positiveInt(100).default(6),
+  GRAPHQL_MAX_PAGE_SIZE: positiveInt(10_000).default(100),
+  GRAPHQL_MAX_DOCUMENT_BYTES: positiveInt(10_000_000).default(32_768),
+  GRAPHQL_MAX_ALIASES: positiveInt(100_000).default(30),
+  GRAPHQL_MAX_FIELDS: positiveInt(1_000_000).default(500),
+  GRAPHQL_MAX_COST: positiveInt(100_000_000).default(50_000),
+  GRAPHQL_MAX_BODY_BYTES: positiveInt(100_000_000).default(2_000_000),
+  GRAPHQL_PLANNING_TIMEOUT_MS: positiveInt(600_000).default(5000),
+  GRAPHQL_EXECUTION_TIMEOUT_MS: positiveInt(600_000).default(10_000),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_TRUSTED_DOCUMENTS_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  GRAPHQL_ALLOW_UNTRUSTED_DOCUMENTS: bool.optional(),
+  SESSION_CHECK_CACHE_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(0).max(600_000).default(5000),
   STATEMENT_TIMEOUT_MS: positiveInt(600000).default(5000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(60000).default(8000),
 
@@ -139,7 +151,27 @@ export interface Config {
   /** Direct-message encryption keys (never stored in the database; see docs/messaging.md). */
   messages: { keyring: MessageKeyring; isDevelopmentDefault: boolean };
   corsOrigins: "*" | string[];
-  graphql: { depthLimit: number; listDepthLimit: number; statementTimeoutMs: number };
+  graphql: {
+    depthLimit: number;
+    listDepthLimit: number;
+    statementTimeoutMs: number;
+    maxPageSize: number;
+    maxDocumentBytes: number;
+    maxAliases: number;
+    maxFields: number;
+    maxCost: number;
+    maxBodyBytes: number;
+    planningTimeoutMs: number;
+    executionTimeoutMs: number;
+    /** Schema introspection (GraphiQL, codegen): on except in production. */
+    introspection: boolean;
+    /** Trusted documents (persisted operations): a directory of `<sha256>.graphql` files, or undefined (off). */
+    trustedDocumentsDir: string | undefined;
+    /** With trusted documents on, whether other documents are still accepted. */
+    allowUntrustedDocuments: boolean;
+  };
+  /** How long a token's session is known to be alive (or gone) before it is looked up again. */
+  sessionCheckCacheMs: number;
   shutdownTimeoutMs: number;
   worker: { concurrency: number; pollIntervalMs: number };
   siteUrl: string;
@@ -226,7 +258,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       depthLimit: e.GRAPHQL_DEPTH_LIMIT,
       listDepthLimit: e.GRAPHQL_LIST_DEPTH_LIMIT,
       statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+      maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
+      maxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxFields: e.GRAPHQL_MAX_FIELDS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      planningTimeoutMs: e.GRAPHQL_PLANNING_TIMEOUT_MS,
+      executionTimeoutMs: e.GRAPHQL_EXECUTION_TIMEOUT_MS,
+      introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
+      trustedDocumentsDir: e.GRAPHQL_TRUSTED_DOCUMENTS_DIR && path.resolve(projectRoot, e.GRAPHQL_TRUSTED_DOCUMENTS_DIR),
+      allowUntrustedDocuments: e.GRAPHQL_ALLOW_UNTRUSTED_DOCUMENTS ?? !e.GRAPHQL_TRUSTED_DOCUMENTS_DIR,
     },
+    sessionCheckCacheMs: e.SESSION_CHECK_CACHE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     worker: { concurrency: e.WORKER_CONCURRENCY, pollIntervalMs: e.WORKER_POLL_INTERVAL_MS },
     siteUrl,

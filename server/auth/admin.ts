@@ -19,8 +19,8 @@ const banDuration = z
 const createBody = z.object({
   id: z.string().regex(UUID, { error: "must be a UUID" }).optional(),
   email: emailField.optional(),
-  phone: z.string().optional(),
-  password: z.string().optional(),
+  phone: z.string().max(32).optional(),
+  password: z.string().max(1024).optional(),
   email_confirm: z.boolean().optional(),
   user_metadata: metadataField.nullish(),
   app_metadata: metadataField.nullish(),
@@ -153,6 +153,7 @@ export function adminRouter(auth: AuthContext): Router {
         }
         return await auth.userJson(db, id);
       });
+      auth.onSessionsEnded(id);
       res.json(json);
     } catch (err) {
       if (isEmailTaken(err)) throw errors.emailExists();
@@ -164,6 +165,7 @@ export function adminRouter(auth: AuthContext): Router {
     const id = userParam(req);
     const { rowCount } = await pool.query("delete from auth.users where id = $1", [id]);
     if (!rowCount) throw errors.userNotFound();
+    auth.onSessionsEnded(id);
     res.json({});
   });
 

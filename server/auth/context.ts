@@ -20,6 +20,8 @@ export interface AuthDeps {
   logger: Logger;
   hasher: PasswordHasher;
   limiter: AuthRateLimiter;
+  /** Told when a user's sessions end (sign-out, ban, deletion), so that their tokens are refused at once. */
+  onSessionsEnded?: ((userId: string) => void) | undefined;
 }
 
 export class AuthContext {
@@ -28,6 +30,7 @@ export class AuthContext {
   readonly logger: Logger;
   readonly hasher: PasswordHasher;
   readonly limiter: AuthRateLimiter;
+  readonly onSessionsEnded: (userId: string) => void;
   readonly refreshKey: Buffer;
   readonly issuer: string;
 
@@ -37,6 +40,7 @@ export class AuthContext {
     this.logger = deps.logger;
     this.hasher = deps.hasher;
     this.limiter = deps.limiter;
+    this.onSessionsEnded = deps.onSessionsEnded ?? (() => undefined);
     this.refreshKey = refreshKey(deps.config.jwt.secret);
     this.issuer = `${deps.config.apiExternalUrl}/auth/v1`;
   }
@@ -219,13 +223,24 @@ export function queryText(value: unknown): string {
   return "";
 }
 
+/** As GoTrue: an address longer than 255 characters is refused before anything else (it reached an index: a 500). */
 export const emailField = z
   .string({ error: "must be a string" })
+  .max(255, { error: "An email address is too long" })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "Unable to validate email address: invalid format" }));
 
-export const metadataField = z.record(z.string(), z.unknown(), { error: "must be an object" });
+/** User metadata: an object of at most METADATA_MAX_BYTES as JSON. */
+export const METADATA_MAX_BYTES = 16_384;
+export const metadataField = z
+  .record(z.string(), z.unknown(), { error: "must be an object" })
+  .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= METADATA_MAX_BYTES, {
+    error: `must be at most ${METADATA_MAX_BYTES} bytes as JSON`,
+  });
+
+/** Tokens, codes and nonces: none of ours is longer. */
+export const tokenField = z.string({ error: "must be a string" }).max(1024, { error: "is too long" });
 
 /** Unique violation on auth.users.email (a concurrent sign-up of the same address). */
 export function isEmailTaken(err: unknown): boolean {

@@ -23,6 +23,8 @@ export class AuthApiError extends Error {
 
 export function sendAuthError(res: Response, err: AuthApiError): void {
   res.setHeader("x-sb-error-code", err.code);
+  // A 429 says when to come back (RFC 9110 Retry-After, in seconds).
+  if (typeof err.extra.retry_after === "number") res.setHeader("Retry-After", String(Math.max(1, Math.ceil(err.extra.retry_after))));
   res.status(err.status).json({ code: err.code, error_code: err.code, msg: err.message, message: err.message, ...err.extra });
 }
 
@@ -54,7 +56,9 @@ export const errors = {
   overRequestRateLimit: (retryAfterS: number) =>
     new AuthApiError(429, "over_request_rate_limit", "Request rate limit reached", { retry_after: retryAfterS }),
   overEmailSendRateLimit: (seconds: number) =>
-    new AuthApiError(429, "over_email_send_rate_limit", `For security purposes, you can only request this after ${seconds} seconds.`),
+    new AuthApiError(429, "over_email_send_rate_limit", `For security purposes, you can only request this after ${seconds} seconds.`, {
+      retry_after: seconds,
+    }),
   noApiKey: () => new AuthApiError(401, "no_api_key", "No API key found in request"),
   invalidApiKey: () => new AuthApiError(401, "invalid_api_key", "Invalid API key"),
   notFound: () => new AuthApiError(404, "not_found", "Not found"),

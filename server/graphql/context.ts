@@ -3,8 +3,11 @@
  * `role` is the verified token's role and `request.jwt.claims` its claims, so
  * `auth.uid()` and RLS see who is asking. No token: `anon`.
  */
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { NextFunction, Request, Response } from "express";
+import type { Config } from "../../lib/infra/config.ts";
 import { bearerToken, InvalidTokenError, verifyToken, type JwtClaims } from "../auth/jwt.ts";
+import type { SessionCheck } from "../auth/session-check.ts";
 
 export interface RequestIdentity {
   claims: JwtClaims;
@@ -46,5 +49,75 @@ export function pgSettingsFor(
     statement_timeout: String(statementTimeoutMs),
     ...(extra.messageKeys && identity.claims.role !== "anon" ? { "app.message_keys": extra.messageKeys } : {}),
     ...(extra.ip ? { "request.ip": extra.ip } : {}),
+  };
+}
+
+/** A token that verifies but whose user or session is gone (signed out, deleted, banned). */
+export class EndedSessionError extends InvalidTokenError {
+  override name = "EndedSessionError";
+  constructor() {
+    super("This token's session has ended (signed out, or the user is gone or banned)");
+  }
+}
+
+/** Thrown over websockets for a refused token: the operation's error (UNAUTHORIZED). */
+export class UnauthorizedError extends Error {
+  override name = "UnauthorizedError";
+  statusCode = 401;
+}
+
+/** Verify a token and that its session is alive. Throws InvalidTokenError. */
+export async function identifyAlive(
+  authorization: string | undefined,
+  apikey: string | undefined,
+  config: Config,
+  sessions: SessionCheck | undefined,
+): Promise<RequestIdentity> {
+  const identity = identify(authorization, apikey, config.jwt.secret);
+  if (sessions && !(await sessions.isAlive(identity.claims))) throw new EndedSessionError();
+  return identity;
+}
+
+const identities = new WeakMap<IncomingMessage, RequestIdentity>();
+
+/** The identity `refuseBadTokens` established for an HTTP request. */
+export function identityOfRequest(req: IncomingMessage): RequestIdentity | undefined {
+  return identities.get(req);
+}
+
+/** A websocket operation's identity, from the connection's parameters (as headers). */
+export async function identifyConnection(
+  params: Record<string, unknown> | undefined,
+  config: Config,
+  sessions: SessionCheck | undefined,
+): Promise<RequestIdentity> {
+  const text = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : undefined);
+  try {
+    return await identifyAlive(text(params?.authorization), text(params?.apikey), config, sessions);
+  } catch (err) {
+    if (err instanceof InvalidTokenError) throw new UnauthorizedError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * Express middleware for the GraphQL endpoint: a bad token, or one whose
+ * session has ended, is answered 401 here, in GraphQL's shape, with one log
+ * line (it used to be thrown from the GraphQL context, which grafserv prints
+ * to stderr as a stack trace).
+ */
+export function refuseBadTokens(config: Config, sessions: SessionCheck | undefined) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    identifyAlive(req.get("authorization"), req.get("apikey"), config, sessions).then(
+      (identity) => {
+        identities.set(req, identity);
+        next();
+      },
+      (err: unknown) => {
+        if (!(err instanceof InvalidTokenError)) return next(err);
+        req.log?.info({ reason: err.message }, "refused token");
+        res.status(401).json({ errors: [{ message: err.message, extensions: { code: "UNAUTHORIZED" } }] });
+      },
+    );
   };
 }

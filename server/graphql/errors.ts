@@ -1,21 +1,19 @@
 /**
- * Which errors reach GraphQL clients.
+ * Which errors reach GraphQL clients, and how.
  *
- * Errors raised in SQL carry a SQLSTATE. Business rules raise our own codes
- * (docs/error-codes.md): a letter first, other than F, H, P or X, which
- * PostgreSQL reserves. Those, data exceptions (class 22: bad input), integrity
- * violations (class 23), permission errors (42501, RLS) and plain `raise
- * exception` (P0001) are shown with their message and code. Everything else
+ * Errors raised in SQL carry a SQLSTATE. Our own codes (error-codes.ts, the
+ * same list as docs/error-codes.md) are shown with their message and hint;
+ * PostgreSQL's SQLSTATEs that input or a refusal can cause are shown as one of
+ * our codes (`codeForSqlState`: a malformed id is INVAL, a refused privilege
+ * DNIED, …), with the SQLSTATE in `extensions.sqlstate`. GraphQL's own errors
+ * (validation, cost limits) and SafeErrors pass as they are. Everything else
  * is masked and logged with an id the client can quote.
  */
 import { randomUUID } from "node:crypto";
 import { isSafeError } from "postgraphile/grafast";
 import { GraphQLError } from "postgraphile/graphql";
 import type { Logger } from "../../lib/infra/logger.ts";
-
-const OWN_CODE = /^[A-EG-OQ-WYZ][0-9A-Z]{4}$/;
-const EXPOSED_CODES = new Set(["42501", "P0001"]);
-const EXPOSED_CLASSES = new Set(["22", "23"]);
+import { codeForSqlState, isSqlErrorCode } from "./error-codes.ts";
 
 interface PgLikeError {
   code: string;
@@ -28,8 +26,13 @@ function sqlError(e: unknown): PgLikeError | undefined {
   return undefined;
 }
 
-export function isExposedSqlState(code: string): boolean {
-  return OWN_CODE.test(code) || EXPOSED_CODES.has(code) || EXPOSED_CLASSES.has(code.slice(0, 2));
+/** The message a client gets for a SQL error shown under one of our codes. */
+function clientMessage(sql: PgLikeError, code: string): string {
+  if (isSqlErrorCode(sql.code)) return sql.message;
+  if (sql.code === "42501") return "Permission denied";
+  if (sql.code === "57014") return "The operation took too long and was stopped";
+  if (sql.code === "54000") return `Input too large: ${sql.message}`;
+  return code === "INVAL" || code === "CONFL" || code === "NTFND" ? sql.message : "Refused";
 }
 
 export function makeMaskError(logger: Logger) {
@@ -39,12 +42,17 @@ export function makeMaskError(logger: Logger) {
     if (!original || original instanceof GraphQLError) return error;
     const sql = sqlError(original);
     const base = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original };
-    if (sql && isExposedSqlState(sql.code)) {
-      const message = sql.code === "42501" && /row-level security/.test(sql.message) ? "Permission denied" : sql.message;
-      return new GraphQLError(message, { ...base, extensions: { code: sql.code, ...(sql.hint ? { hint: sql.hint } : {}) } });
+    const code = sql ? codeForSqlState(sql.code) : undefined;
+    if (sql && code) {
+      const extensions = {
+        code,
+        ...(code === sql.code ? {} : { sqlstate: sql.code }),
+        ...(sql.hint && isSqlErrorCode(sql.code) ? { hint: sql.hint } : {}),
+      };
+      return new GraphQLError(clientMessage(sql, code), { ...base, extensions });
     }
     if (isSafeError(original)) return new GraphQLError(original.message, { ...base, extensions: original.extensions ?? {} });
-    // A refused token (preset.ts: over HTTP a 401; over websockets the operation's error) says so.
+    // A refused token (over websockets: the operation's error) says so.
     if ((original as { statusCode?: unknown }).statusCode === 401) {
       return new GraphQLError(original.message, { ...base, extensions: { code: "UNAUTHORIZED" } });
     }

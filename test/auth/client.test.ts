@@ -29,7 +29,7 @@ for (const kind of CLIENT_KINDS) {
         "select handle, display_name from app_public.profiles where id = $1",
         [data.user!.id],
       );
-      t.match(rows[0], { handle: /^signup_/, display_name: "Sig Nup" });
+      t.match(rows[0], { handle: /^sig_nup/, display_name: "Sig Nup" });
 
       const gql = await graphql(
         sys.url,

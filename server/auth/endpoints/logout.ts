@@ -1,4 +1,4 @@
-/** POST /logout?scope=global|local|others: end sessions (access tokens stay valid until they expire, as on Supabase). */
+/** POST /logout?scope=global|local|others: end sessions; their access tokens are refused from then on (server/auth/session-check.ts). */
 import { errors } from "../errors.ts";
 import type { Endpoint } from "./types.ts";
 
@@ -10,5 +10,6 @@ export const logout: Endpoint = async (auth, req, res) => {
   else if (scope === "others")
     await auth.pool.query("delete from auth.sessions where user_id = $1 and id is distinct from $2::uuid", [user.id, sessionId ?? null]);
   else throw errors.validation("scope must be global, local or others");
+  auth.onSessionsEnded(user.id);
   res.status(204).end();
 };

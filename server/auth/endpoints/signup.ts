@@ -4,15 +4,15 @@
  * the address is taken, the answer looks like a sign-up and reveals nothing.
  */
 import { z } from "zod";
-import { emailField, isEmailTaken, metadataField, parseBody } from "../context.ts";
+import { emailField, isEmailTaken, metadataField, parseBody, tokenField } from "../context.ts";
 import { errors } from "../errors.ts";
 import * as store from "../store.ts";
 import type { Endpoint } from "./types.ts";
 
 const body = z.object({
   email: emailField.optional(),
-  phone: z.string().optional(),
-  password: z.string({ error: "must be a string" }).optional(),
+  phone: z.string().max(32).optional(),
+  password: tokenField.optional(),
   data: metadataField.nullish(),
 });
 

@@ -4,14 +4,14 @@
  * live descendant; later reuse revokes the session: see auth.rotate_refresh_token).
  */
 import { z } from "zod";
-import { emailField, parseBody } from "../context.ts";
+import { emailField, parseBody, tokenField } from "../context.ts";
 import { descendantToken, hashToken } from "../crypto.ts";
 import { AuthApiError, errors } from "../errors.ts";
 import * as store from "../store.ts";
 import type { Endpoint } from "./types.ts";
 
-const passwordGrant = z.object({ email: emailField, password: z.string({ error: "must be a string" }) });
-const refreshGrant = z.object({ refresh_token: z.string({ error: "refresh_token is required" }).min(1) });
+const passwordGrant = z.object({ email: emailField, password: tokenField });
+const refreshGrant = z.object({ refresh_token: z.string({ error: "refresh_token is required" }).min(1).max(1024) });
 
 export const token: Endpoint = async (auth, req, res) => {
   const grant = req.query.grant_type;

@@ -4,7 +4,7 @@
  * first) or email (confirmed through a mail unless autoconfirm).
  */
 import { z } from "zod";
-import { emailField, isEmailTaken, metadataField, parseBody } from "../context.ts";
+import { emailField, isEmailTaken, metadataField, parseBody, tokenField } from "../context.ts";
 import { otpHash } from "../crypto.ts";
 import { errors } from "../errors.ts";
 import * as store from "../store.ts";
@@ -13,10 +13,10 @@ import type { Endpoint } from "./types.ts";
 
 const updateBody = z.object({
   email: emailField.optional(),
-  password: z.string().optional(),
+  password: tokenField.optional(),
   data: metadataField.nullish(),
-  nonce: z.string().optional(),
-  phone: z.string().optional(),
+  nonce: tokenField.optional(),
+  phone: z.string().max(32).optional(),
   app_metadata: z.unknown().optional(),
 });
 
@@ -71,6 +71,8 @@ export const updateUser: Endpoint = async (auth, req, res) => {
       }
       return await auth.userJson(db, user.id);
     });
+    // A new password ended the other sessions: their tokens are refused from now on.
+    if (newHash) auth.onSessionsEnded(user.id);
     res.json(json);
   } catch (err) {
     if (isEmailTaken(err)) throw errors.emailExists();

@@ -6,7 +6,7 @@
  */
 import type { Request } from "express";
 import { z } from "zod";
-import { emailField, parseBody, queryText, type AuthContext } from "../context.ts";
+import { emailField, parseBody, queryText, tokenField, type AuthContext } from "../context.ts";
 import { otpHash } from "../crypto.ts";
 import { AuthApiError, errors } from "../errors.ts";
 import * as store from "../store.ts";
@@ -21,8 +21,8 @@ type VerifyType = (typeof verifyTypes)[number];
 const body = z.object({
   type: z.enum(verifyTypes, { error: "Verify requires a verification type" }),
   email: emailField.optional(),
-  token: z.string().optional(),
-  token_hash: z.string().optional(),
+  token: tokenField.optional(),
+  token_hash: tokenField.optional(),
 });
 
 export const verifyCode: Endpoint = async (auth, req, res) => {
